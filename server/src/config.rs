@@ -1,0 +1,155 @@
+//! Runtime configuration: command-line flags, each with an environment variable behind it
+//! (a flag given on the command line wins over its variable, which wins over the default).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use care_contract::limits;
+use clap::builder::BoolishValueParser;
+use clap::{ArgAction, Parser};
+
+/// The demo code accepted by a demo backend unless `--demo-code` says otherwise.
+pub const DEFAULT_DEMO_CODE: &str = "246810";
+/// Code requests one client address may make in a rolling hour, across all phones.
+pub const DEFAULT_CODES_PER_IP_PER_HOUR: u32 = 20;
+
+/// Everything the server needs to start. Tests build it with [`Config::new`] and adjust
+/// fields; the binary builds it from flags with [`Cli`].
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where to listen (only used by the binary; tests bind their own listener).
+    pub addr: SocketAddr,
+    /// The SQLite file; its parent directory is created.
+    pub db_path: PathBuf,
+    /// The built app (Trunk's dist/). When it is missing, only /api is served.
+    pub static_dir: PathBuf,
+    /// Demo mode: seeded subscribers, and the demo code is shown instead of texted.
+    pub demo: bool,
+    pub demo_code: String,
+    /// Test-only fault switch at /api/_test/faults.
+    pub enable_faults: bool,
+    pub code_ttl_secs: u32,
+    /// Seconds between two codes for the same phone.
+    pub code_resend_secs: u32,
+    pub codes_per_phone_per_hour: u32,
+    pub codes_per_ip_per_hour: u32,
+    /// Adds `Secure` to the session cookie (behind TLS).
+    pub secure_cookies: bool,
+    /// Outside demo mode, codes are "texted" by appending `phone code` lines here.
+    pub sms_outbox: Option<PathBuf>,
+}
+
+impl Config {
+    /// Defaults for everything, with this database file.
+    pub fn new(db_path: impl Into<PathBuf>) -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            db_path: db_path.into(),
+            static_dir: PathBuf::from("./dist"),
+            demo: false,
+            demo_code: DEFAULT_DEMO_CODE.to_owned(),
+            enable_faults: false,
+            code_ttl_secs: limits::CODE_TTL_SECS,
+            code_resend_secs: limits::CODE_RESEND_AFTER_SECS,
+            codes_per_phone_per_hour: limits::CODES_PER_PHONE_PER_HOUR,
+            codes_per_ip_per_hour: DEFAULT_CODES_PER_IP_PER_HOUR,
+            secure_cookies: false,
+            sms_outbox: None,
+        }
+    }
+}
+
+/// Command-line flags of `care-server`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "care-server",
+    version,
+    about = "Reference backend for the care app"
+)]
+pub struct Cli {
+    /// Address to listen on; port 0 picks a free port (the bound address is printed).
+    #[arg(long, env = "CARE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// SQLite database file (its directory is created).
+    #[arg(long, env = "CARE_DB", default_value = "./data/care.sqlite3")]
+    pub db: PathBuf,
+
+    /// Directory of the built app (Trunk's dist/).
+    #[arg(long, env = "CARE_STATIC_DIR", default_value = "./dist")]
+    pub static_dir: PathBuf,
+
+    /// Demo mode: seed demo subscribers and show the demo code instead of texting codes.
+    #[arg(long, env = "CARE_DEMO", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub demo: bool,
+
+    /// The code every demo sign-in accepts.
+    #[arg(long, env = "CARE_DEMO_CODE", default_value = DEFAULT_DEMO_CODE)]
+    pub demo_code: String,
+
+    /// Enable the test-only fault switch (PUT/DELETE /api/_test/faults).
+    #[arg(long, env = "CARE_ENABLE_FAULTS", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub enable_faults: bool,
+
+    /// Seconds a sign-in code stays valid.
+    #[arg(long, env = "CARE_CODE_TTL_SECS", default_value_t = limits::CODE_TTL_SECS)]
+    pub code_ttl_secs: u32,
+
+    /// Seconds before another code may be requested for the same phone.
+    #[arg(long, env = "CARE_CODE_RESEND_SECS", default_value_t = limits::CODE_RESEND_AFTER_SECS)]
+    pub code_resend_secs: u32,
+
+    /// Codes per phone in a rolling hour.
+    #[arg(long, env = "CARE_CODES_PER_PHONE_PER_HOUR", default_value_t = limits::CODES_PER_PHONE_PER_HOUR)]
+    pub codes_per_phone_per_hour: u32,
+
+    /// Code requests per client address in a rolling hour.
+    #[arg(long, env = "CARE_CODES_PER_IP_PER_HOUR", default_value_t = DEFAULT_CODES_PER_IP_PER_HOUR)]
+    pub codes_per_ip_per_hour: u32,
+
+    /// Mark the session cookie `Secure` (use behind HTTPS).
+    #[arg(long, env = "CARE_SECURE_COOKIES", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub secure_cookies: bool,
+
+    /// Outside demo mode, append `phone code` lines to this file (stands in for an SMS gateway).
+    #[arg(long, env = "CARE_SMS_OUTBOX")]
+    pub sms_outbox: Option<PathBuf>,
+
+    /// Print the OpenAPI document and exit.
+    #[arg(long)]
+    pub print_openapi: bool,
+}
+
+impl From<Cli> for Config {
+    fn from(cli: Cli) -> Self {
+        Self {
+            addr: cli.addr,
+            db_path: cli.db,
+            static_dir: cli.static_dir,
+            demo: cli.demo,
+            demo_code: cli.demo_code,
+            enable_faults: cli.enable_faults,
+            code_ttl_secs: cli.code_ttl_secs,
+            code_resend_secs: cli.code_resend_secs,
+            codes_per_phone_per_hour: cli.codes_per_phone_per_hour,
+            codes_per_ip_per_hour: cli.codes_per_ip_per_hour,
+            secure_cookies: cli.secure_cookies,
+            sms_outbox: cli.sms_outbox,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_parse_with_defaults() {
+        let cli = Cli::try_parse_from(["care-server", "--addr", "127.0.0.1:0", "--demo"]).unwrap();
+        assert_eq!(cli.addr.port(), 0);
+        assert!(cli.demo);
+        assert_eq!(cli.code_ttl_secs, limits::CODE_TTL_SECS);
+        let config = Config::from(cli);
+        assert_eq!(config.demo_code, DEFAULT_DEMO_CODE);
+    }
+}

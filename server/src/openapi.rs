@@ -1,0 +1,72 @@
+//! The OpenAPI 3 document, generated from the handlers' `#[utoipa::path]` attributes and
+//! the contract's types. docs/openapi.json is this document; a test fails when it is stale
+//! (regenerate: `cargo run -p care-server -- --print-openapi > docs/openapi.json`).
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::auth::sessions::COOKIE_NAME;
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Care app API",
+        description = "The JSON API between the care app and the operator's backend. Every \
+                       non-2xx response has an `ApiError` body. Sessions travel in the \
+                       HttpOnly `care_session` cookie."
+    ),
+    paths(
+        routes::meta::meta,
+        routes::auth::request_code,
+        routes::auth::sign_in,
+        routes::auth::sign_out,
+        routes::me::me,
+    ),
+    components(schemas(
+        care_contract::ApiError,
+        care_contract::ErrorCode,
+        care_contract::meta::ServerInfo,
+        care_contract::auth::CodeRequest,
+        care_contract::auth::CodeSent,
+        care_contract::auth::SignInRequest,
+        care_contract::auth::SignedIn,
+        care_contract::profile::Profile,
+        care_contract::profile::FamilyContact,
+    )),
+    modifiers(&SessionCookie),
+    tags(
+        (name = "meta", description = "About this backend"),
+        (name = "auth", description = "Sign-in with a one-time code"),
+        (name = "profile", description = "The signed-in subscriber"),
+    )
+)]
+pub struct ApiDoc;
+
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(COOKIE_NAME))),
+        );
+    }
+}
+
+/// The document as pretty JSON with a trailing newline (exactly docs/openapi.json).
+pub fn openapi_json() -> String {
+    let mut json = ApiDoc::openapi()
+        .to_pretty_json()
+        .expect("the OpenAPI document serializes");
+    json.push('\n');
+    json
+}
+
+/// `GET /api/openapi.json`.
+pub async fn serve_openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], openapi_json())
+}

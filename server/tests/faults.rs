@@ -1,0 +1,125 @@
+//! The test-only fault switch.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{json, Value};
+
+async fn put_fault(server: &TestServer, rule: Value) -> reqwest::Response {
+    server
+        .client
+        .put(server.url("/api/_test/faults"))
+        .json(&rule)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn clear_faults(server: &TestServer) -> reqwest::Response {
+    server
+        .client
+        .delete(server.url("/api/_test/faults"))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn without_the_flag_the_switch_does_not_exist() {
+    let server = start(|_| {}).await;
+    let response = put_fault(&server, json!({ "path": "/api/meta", "mode": "error" })).await;
+    expect_error(response, 404, "not_found").await;
+    expect_error(clear_faults(&server).await, 404, "not_found").await;
+    assert_eq!(server.get("/api/meta").await.status(), 200);
+}
+
+#[tokio::test]
+async fn error_faults_answer_500_and_delete_clears_them() {
+    let server = start(|c| c.enable_faults = true).await;
+    let set = put_fault(&server, json!({ "path": "/api/meta", "mode": "error" })).await;
+    assert_eq!(set.status(), 200);
+    expect_error(server.get("/api/meta").await, 500, "internal").await;
+    // Other paths are untouched.
+    assert_eq!(server.get("/api/openapi.json").await.status(), 200);
+
+    assert_eq!(clear_faults(&server).await.status(), 204);
+    assert_eq!(server.get("/api/meta").await.status(), 200);
+}
+
+#[tokio::test]
+async fn malformed_faults_answer_broken_json() {
+    let server = start(|c| c.enable_faults = true).await;
+    put_fault(&server, json!({ "path": "/api/meta", "mode": "malformed" })).await;
+    let response = server.get("/api/meta").await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    let text = response.text().await.unwrap();
+    assert_eq!(text, "{\"oops\": ");
+    assert!(serde_json::from_str::<Value>(&text).is_err());
+}
+
+#[tokio::test]
+async fn stall_faults_delay_then_answer_normally() {
+    let server = start(|c| c.enable_faults = true).await;
+    put_fault(
+        &server,
+        json!({ "path": "/api/meta", "mode": "stall", "stall_ms": 400 }),
+    )
+    .await;
+    let started = Instant::now();
+    let response = server.get("/api/meta").await;
+    assert!(started.elapsed() >= Duration::from_millis(400));
+    assert_eq!(response.status(), 200);
+    let meta: Value = response.json().await.unwrap();
+    assert_eq!(meta["hotline"], "10000");
+}
+
+#[tokio::test]
+async fn method_filters_and_replacement() {
+    let server = start(|c| c.enable_faults = true).await;
+    put_fault(
+        &server,
+        json!({ "path": "/api/auth/code", "mode": "error", "method": "POST" }),
+    )
+    .await;
+    expect_error(server.request_code(PHONE).await, 500, "internal").await;
+    // A GET to the same path is not affected (405 from the router, not a fault).
+    assert_eq!(server.get("/api/auth/code").await.status(), 405);
+    // A new rule for the same target replaces the old one.
+    let rules: Value = put_fault(
+        &server,
+        json!({ "path": "/api/auth/code", "mode": "malformed", "method": "post" }),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(rules.as_array().unwrap().len(), 1);
+    assert_eq!(
+        server.request_code(PHONE).await.text().await.unwrap(),
+        "{\"oops\": "
+    );
+}
+
+#[tokio::test]
+async fn the_switch_itself_is_never_faulted() {
+    let server = start(|c| c.enable_faults = true).await;
+    put_fault(&server, json!({ "path": "/api/*", "mode": "error" })).await;
+    expect_error(server.get("/api/me").await, 500, "internal").await;
+    assert_eq!(clear_faults(&server).await.status(), 204);
+    expect_error(server.get("/api/me").await, 401, "unauthenticated").await;
+}
+
+#[tokio::test]
+async fn bad_rules_are_refused() {
+    let server = start(|c| c.enable_faults = true).await;
+    let response = put_fault(&server, json!({ "path": "/api/meta", "mode": "explode" })).await;
+    expect_error(response, 400, "bad_request").await;
+    let response = put_fault(&server, json!({ "path": "api/meta", "mode": "error" })).await;
+    expect_error(response, 400, "bad_request").await;
+}
