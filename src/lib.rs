@@ -1,1 +1,36 @@
-//! The care micro-app.
+//! The care micro-app (客户关怀微应用): a Leptos single-page app for a telecom operator's
+//! subscribers. One folder per capability (home, mall, community, feedback, me, auth),
+//! shared widgets in `widgets`, the backend client in `api`.
+
+pub mod api;
+pub mod app;
+pub mod auth;
+pub mod community;
+pub mod drafts;
+pub mod feedback;
+pub mod home;
+pub mod i18n;
+pub mod layout;
+pub mod mall;
+pub mod me;
+pub mod not_found;
+pub mod prefs;
+pub mod server_info;
+pub mod widgets;
+
+use leptos::prelude::*;
+
+/// Starts the app: reads the deploy-time configuration, then replaces the HTML loading
+/// shell with the app.
+pub fn start() {
+    widgets::panic_screen::install_panic_hook();
+    // Leptos's own executor is set up by mounting, which waits for the configuration:
+    // spawn this first task on wasm-bindgen's executor directly.
+    wasm_bindgen_futures::spawn_local(async {
+        api::config::set_config(api::config::load_config().await);
+        mount_to_body(app::App);
+        if let Some(boot) = document().get_element_by_id("boot") {
+            boot.remove();
+        }
+    });
+}

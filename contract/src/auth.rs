@@ -74,3 +74,12 @@ mod tests {
         assert!(!serde_json::to_string(&sent).unwrap().contains("demo_code"));
     }
 }
+
+/// `GET /api/session`: who is signed in, if anyone. Always 200, so an app starting signed
+/// out does not log a failed request; `GET /api/me` is the strict (401) form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    /// The signed-in subscriber, or null when signed out.
+    pub profile: Option<Profile>,
+}

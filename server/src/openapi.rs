@@ -23,6 +23,7 @@ use crate::routes;
         routes::auth::request_code,
         routes::auth::sign_in,
         routes::auth::sign_out,
+        routes::session::session,
         routes::me::me,
     ),
     components(schemas(
@@ -33,6 +34,7 @@ use crate::routes;
         care_contract::auth::CodeSent,
         care_contract::auth::SignInRequest,
         care_contract::auth::SignedIn,
+        care_contract::auth::SessionInfo,
         care_contract::profile::Profile,
         care_contract::profile::FamilyContact,
     )),

@@ -119,7 +119,9 @@ pub async fn serve_app(State(state): State<AppState>, req: Request) -> Response 
         Err(never) => match never {},
     };
     match response.status() {
-        StatusCode::NOT_FOUND if is_read => index_response(&site),
+        // A missing asset (an old build's hashed file) must be a 404, not index.html:
+        // a browser would otherwise run HTML as a script and fail its integrity check.
+        StatusCode::NOT_FOUND if is_read && !looks_like_file(&path) => index_response(&site),
         StatusCode::OK | StatusCode::PARTIAL_CONTENT | StatusCode::NOT_MODIFIED => {
             let headers = response.headers_mut();
             headers.insert(
@@ -131,6 +133,15 @@ pub async fn serve_app(State(state): State<AppState>, req: Request) -> Response 
         }
         _ => response,
     }
+}
+
+/// Whether a path names a file (its last segment has an extension) rather than an app
+/// route such as `/mall/orders` or `/forum/thread/42`.
+fn looks_like_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .and_then(|segment| segment.rsplit_once('.'))
+        .is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
 }
 
 fn index_response(site: &StaticSite) -> Response {
@@ -191,6 +202,16 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_files_from_app_routes() {
+        assert!(looks_like_file("/care-app-0123456789abcdef.js"));
+        assert!(looks_like_file("/static/old_bg.wasm"));
+        assert!(!looks_like_file("/mall/orders"));
+        assert!(!looks_like_file("/forum/thread/42"));
+        assert!(!looks_like_file("/me/.hidden"));
+        assert!(!looks_like_file("/"));
+    }
 
     #[test]
     fn detects_trunk_content_hashes() {

@@ -344,3 +344,31 @@ async fn fifty_parallel_sign_ins_with_one_code_yield_one_session() {
         "{statuses:?}"
     );
 }
+
+#[tokio::test]
+async fn the_session_endpoint_says_who_is_signed_in_without_failing_when_nobody_is() {
+    let server = start(|_| {}).await;
+    let anonymous = server.get("/api/session").await;
+    assert_eq!(anonymous.status(), 200);
+    let body: Value = anonymous.json().await.unwrap();
+    assert_eq!(body, json!({ "profile": null }));
+
+    let cookie = signed_in(&server, PHONE).await;
+    let signed: Value = server
+        .get_with_cookie("/api/session", &cookie)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(signed["profile"]["nickname"], "张小明");
+    assert_eq!(signed["profile"]["phone_masked"], "138****8000");
+
+    // A dead or forged cookie is simply "nobody".
+    let forged: Value = server
+        .get_with_cookie("/api/session", "care_session=forged")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(forged, json!({ "profile": null }));
+}

@@ -154,3 +154,14 @@ async fn unknown_api_paths_are_json_404s_not_the_app() {
     let body: serde_json::Value = wrong_method.json().await.unwrap();
     assert_eq!(body["code"], "bad_request");
 }
+
+#[tokio::test]
+async fn a_missing_asset_is_a_404_not_the_app() {
+    let server = start_with_app().await;
+    // An old build's file, still referenced by a cached page: HTML in its place would be
+    // run as a script and fail its integrity check.
+    let missing = server.get("/care-app-fedcba9876543210.js").await;
+    assert_eq!(missing.status(), 404);
+    // App routes still get the app.
+    assert_eq!(server.get("/forum/thread/42").await.status(), 200);
+}

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod me;
 pub mod meta;
+pub mod session;
 
 use axum::extract::{Request, State};
 use axum::middleware;
@@ -22,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/auth/code", post(auth::request_code))
         .route("/api/auth/sign-in", post(auth::sign_in))
         .route("/api/auth/sign-out", post(auth::sign_out))
+        .route("/api/session", get(session::session))
         .route("/api/me", get(me::me))
         .route("/api/openapi.json", get(openapi::serve_openapi));
     if state.config.enable_faults {

@@ -1,0 +1,121 @@
+//! The one place that talks HTTP. Everything above it sees typed values or [`ApiError`].
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use care_contract::{ApiError as ErrorBody, ErrorCode};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use web_sys::AbortController;
+
+use super::config::{api_base, api_url};
+use super::ApiError;
+
+/// A slow 4G phone gets this long for a whole request, body included.
+pub const REQUEST_TIMEOUT_MS: u32 = 10_000;
+
+/// Aborts the request when dropped: when its future is dropped, and (through `on_cleanup`)
+/// when the reactive owner that started it is disposed, such as a page navigated away from.
+struct Abort(AbortController);
+
+impl Drop for Abort {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+pub(super) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let text = send(Request::get(&api_url(&api_base(), path)), None).await?;
+    decode(&text)
+}
+
+pub(super) async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|_| ApiError::Decode)?;
+    let text = send(Request::post(&api_url(&api_base(), path)), Some(json)).await?;
+    decode(&text)
+}
+
+/// A POST whose success has no body (204).
+pub(super) async fn post_no_content(path: &str) -> Result<(), ApiError> {
+    send(Request::post(&api_url(&api_base(), path)), None)
+        .await
+        .map(drop)
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|_| ApiError::Decode)
+}
+
+/// Sends a request and returns the body of a 2xx answer, within the time limit.
+async fn send(builder: RequestBuilder, json_body: Option<String>) -> Result<String, ApiError> {
+    // Each holder has its own handle to the same JS controller.
+    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+    let signal = controller.signal();
+    let _abort_on_drop = Abort(controller.clone());
+    let on_owner_cleanup = SendWrapper::new(controller.clone());
+    on_cleanup(move || on_owner_cleanup.abort());
+
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let timed_out = Rc::clone(&timed_out);
+        Timeout::new(REQUEST_TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let failed = |_| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    };
+
+    let builder = builder
+        .abort_signal(Some(&signal))
+        .header("Accept", "application/json");
+    let request = match json_body {
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(failed)?;
+    let text = response.text().await.map_err(failed)?;
+    if response.ok() {
+        Ok(text)
+    } else {
+        Err(error_from(&response, &text))
+    }
+}
+
+fn error_from(response: &Response, text: &str) -> ApiError {
+    let status = response.status();
+    match serde_json::from_str::<ErrorBody>(text) {
+        Ok(body) => ApiError::Http {
+            status,
+            code: body.code,
+            retry_after_secs: body.retry_after_secs,
+        },
+        // A proxy's HTML error page, or an empty body: keep the status, guess the code.
+        Err(_) => ApiError::Http {
+            status,
+            code: match status {
+                401 => ErrorCode::Unauthenticated,
+                403 => ErrorCode::Forbidden,
+                404 => ErrorCode::NotFound,
+                429 => ErrorCode::RateLimited,
+                _ => ErrorCode::Internal,
+            },
+            retry_after_secs: None,
+        },
+    }
+}

@@ -1,0 +1,131 @@
+//! Deploy-time configuration, read once at start from `app-config.json` beside
+//! index.html, so an operator points the same build at its own backend without rebuilding.
+
+use std::cell::RefCell;
+
+use serde::Deserialize;
+
+/// Where the configuration file is served, relative to the site root.
+pub const CONFIG_PATH: &str = "/app-config.json";
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct AppConfig {
+    /// Base URL of the JSON API: a path on this origin ("/api") or a full URL.
+    #[serde(default = "default_api_base")]
+    pub api_base: String,
+}
+
+fn default_api_base() -> String {
+    "/api".to_owned()
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            api_base: default_api_base(),
+        }
+    }
+}
+
+/// Reads the configuration file's text; a missing or broken file gives the defaults
+/// (same origin, /api) so the app still starts.
+pub fn parse_config(text: Option<&str>) -> AppConfig {
+    let mut config: AppConfig = text
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    let trimmed = config.api_base.trim().trim_end_matches('/');
+    config.api_base = if trimmed.is_empty() {
+        default_api_base()
+    } else {
+        trimmed.to_owned()
+    };
+    config
+}
+
+/// Joins the API base and an endpoint path such as "/me".
+pub fn api_url(base: &str, path: &str) -> String {
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
+thread_local! {
+    static CONFIG: RefCell<AppConfig> = RefCell::new(AppConfig::default());
+}
+
+pub fn set_config(config: AppConfig) {
+    CONFIG.with(|c| *c.borrow_mut() = config);
+}
+
+pub fn api_base() -> String {
+    CONFIG.with(|c| c.borrow().api_base.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_or_broken_config_means_same_origin_api() {
+        assert_eq!(parse_config(None).api_base, "/api");
+        assert_eq!(parse_config(Some("<html>")).api_base, "/api");
+        assert_eq!(parse_config(Some("{}")).api_base, "/api");
+        assert_eq!(parse_config(Some(r#"{"api_base":"  "}"#)).api_base, "/api");
+    }
+
+    #[test]
+    fn an_operator_can_point_the_app_elsewhere() {
+        let config = parse_config(Some(r#"{"api_base":"https://care.example.com/v2/"}"#));
+        assert_eq!(config.api_base, "https://care.example.com/v2");
+    }
+
+    #[test]
+    fn urls_join_with_exactly_one_slash() {
+        assert_eq!(api_url("/api", "/me"), "/api/me");
+        assert_eq!(api_url("/api/", "me"), "/api/me");
+        assert_eq!(
+            api_url("https://x.test/api", "/auth/code"),
+            "https://x.test/api/auth/code"
+        );
+    }
+}
+
+/// Fetches the configuration file; gives up quickly (it is tiny and served beside the
+/// page) and falls back to the defaults rather than keep a user waiting.
+pub async fn load_config() -> AppConfig {
+    use gloo_net::http::Request;
+    let fetch = async {
+        let response = Request::get(CONFIG_PATH).send().await.ok()?;
+        if !response.ok() {
+            return None;
+        }
+        response.text().await.ok()
+    };
+    let timeout = gloo_timers::future::TimeoutFuture::new(3_000);
+    let text = futures_select(fetch, timeout).await.flatten();
+    parse_config(text.as_deref())
+}
+
+/// The first of two futures to finish: `Some(output)` of the fetch, or `None` on timeout.
+async fn futures_select<F: std::future::Future>(
+    fetch: F,
+    timeout: gloo_timers::future::TimeoutFuture,
+) -> Option<F::Output> {
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::Poll;
+    let mut fetch = pin!(fetch);
+    let mut timeout = pin!(timeout);
+    std::future::poll_fn(move |cx| {
+        if let Poll::Ready(out) = fetch.as_mut().poll(cx) {
+            return Poll::Ready(Some(out));
+        }
+        if timeout.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
+}

@@ -1,0 +1,83 @@
+use care_contract::ErrorCode;
+
+use crate::i18n::Texts;
+
+/// Why a call to the backend failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// No answer at all: offline, DNS, connection refused, CORS.
+    Network,
+    /// No complete answer within the client's time limit.
+    Timeout,
+    /// The backend answered with an error status and (usually) a contract error code.
+    Http {
+        status: u16,
+        code: ErrorCode,
+        retry_after_secs: Option<u32>,
+    },
+    /// The backend answered 2xx with a body this build cannot read.
+    Decode,
+}
+
+impl ApiError {
+    /// The contract error code, if the backend gave one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::Http { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    pub fn is_unauthenticated(&self) -> bool {
+        self.code() == Some(ErrorCode::Unauthenticated)
+    }
+
+    /// A general message for this error, for screens that have no more specific one.
+    pub fn message(&self, t: &'static Texts) -> &'static str {
+        match self {
+            ApiError::Network => t.error_network,
+            ApiError::Timeout => t.error_timeout,
+            ApiError::Decode => t.error_decode,
+            ApiError::Http { code, .. } => match code {
+                ErrorCode::Unauthenticated => t.error_unauthenticated,
+                ErrorCode::NotFound => t.error_not_found,
+                ErrorCode::Forbidden => t.error_forbidden,
+                _ => t.error_server,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn every_kind_of_failure_has_words_in_every_locale() {
+        let errors = [
+            ApiError::Network,
+            ApiError::Timeout,
+            ApiError::Decode,
+            ApiError::Http {
+                status: 500,
+                code: ErrorCode::Internal,
+                retry_after_secs: None,
+            },
+            ApiError::Http {
+                status: 401,
+                code: ErrorCode::Unauthenticated,
+                retry_after_secs: None,
+            },
+        ];
+        for locale in Locale::ALL {
+            for error in &errors {
+                assert!(!error.message(locale.texts()).is_empty());
+            }
+        }
+        assert_ne!(
+            ApiError::Timeout.message(Locale::ZhCn.texts()),
+            ApiError::Network.message(Locale::ZhCn.texts())
+        );
+    }
+}

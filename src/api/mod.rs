@@ -1,0 +1,12 @@
+//! The client for the operator's JSON API. Every call has a timeout, is aborted when the
+//! view that started it goes away, and fails with one typed [`ApiError`].
+
+pub mod auth;
+mod client;
+pub mod config;
+mod error;
+pub mod meta;
+pub mod profile;
+
+pub use client::REQUEST_TIMEOUT_MS;
+pub use error::ApiError;

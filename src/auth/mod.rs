@@ -1,0 +1,12 @@
+//! Who is signed in, the sign-in screen, and the guard for pages that need an account.
+
+mod form;
+mod next;
+mod require;
+mod session;
+mod sign_in_page;
+
+pub use next::{safe_next, sign_in_href};
+pub use require::RequireSignIn;
+pub use session::{provide_session, use_session, Session, SessionState};
+pub use sign_in_page::SignInPage;

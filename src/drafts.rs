@@ -1,0 +1,37 @@
+//! Half-typed input that must survive a reload. Personal values (a phone number) go to
+//! sessionStorage, which the browser forgets when the tab closes; longer drafts (posts,
+//! feedback) will use localStorage under versioned keys.
+
+/// A text draft kept in sessionStorage under a versioned key.
+pub struct SessionDraft {
+    key: &'static str,
+}
+
+impl SessionDraft {
+    pub const fn new(key: &'static str) -> Self {
+        SessionDraft { key }
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+
+    pub fn load(&self) -> String {
+        Self::storage()
+            .and_then(|s| s.get_item(self.key).ok().flatten())
+            .unwrap_or_default()
+    }
+
+    /// Saving is best effort: a browser that refuses storage still lets the user type.
+    pub fn save(&self, value: &str) {
+        if let Some(storage) = Self::storage() {
+            let _ = storage.set_item(self.key, value);
+        }
+    }
+
+    pub fn clear(&self) {
+        if let Some(storage) = Self::storage() {
+            let _ = storage.remove_item(self.key);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::greeting::greeting_template;
+use crate::auth::{sign_in_href, use_session, SessionState};
+use crate::i18n::{fill, use_texts, Texts};
+use crate::layout::ElderSwitch;
+use crate::me::FamilyCallButtons;
+use crate::prefs::use_prefs;
+use crate::server_info::HotlineButton;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_title::set_page_meta;
+
+struct Shortcut {
+    href: &'static str,
+    icon: IconKind,
+    title: fn(&'static Texts) -> &'static str,
+    description: fn(&'static Texts) -> &'static str,
+}
+
+const SHORTCUTS: [Shortcut; 4] = [
+    Shortcut {
+        href: "/mall",
+        icon: IconKind::Gift,
+        title: |t| t.tab_mall,
+        description: |t| t.shortcut_mall_desc,
+    },
+    Shortcut {
+        href: "/community",
+        icon: IconKind::Chat,
+        title: |t| t.tab_community,
+        description: |t| t.shortcut_community_desc,
+    },
+    Shortcut {
+        href: "/feedback",
+        icon: IconKind::Feedback,
+        title: |t| t.tab_feedback,
+        description: |t| t.shortcut_feedback_desc,
+    },
+    Shortcut {
+        href: "/me",
+        icon: IconKind::User,
+        title: |t| t.tab_me,
+        description: |t| t.shortcut_me_desc,
+    },
+];
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    set_page_meta(|t| t.home_title, None);
+    let t = use_texts();
+    let session = use_session();
+    let prefs = use_prefs();
+    let hour = js_sys::Date::new_0().get_hours();
+    let greeting = move || match session.state.get() {
+        SessionState::SignedIn(profile) => fill(
+            greeting_template(hour, t.get()),
+            &[("name", &profile.nickname)],
+        ),
+        _ => t.get().greeting_guest.to_owned(),
+    };
+    let signed_out = move || matches!(session.state.get(), SessionState::SignedOut);
+
+    view! {
+        <div class="page home">
+            <section class="card card--hero">
+                <h2 class="card__title"><Icon kind=IconKind::Heart />{greeting}</h2>
+                <p>{move || t.get().home_intro}</p>
+                <Show when=signed_out>
+                    <p>{move || t.get().home_sign_in_prompt}</p>
+                    <A href=sign_in_href("/") attr:class="button button--primary">{move || t.get().sign_in_action}</A>
+                </Show>
+            </section>
+
+            <section class="card card--care" aria-labelledby="home-elder-title">
+                <h2 class="card__title" id="home-elder-title">
+                    <Icon kind=IconKind::TextSize />
+                    {move || if prefs.with(|p| p.elder_mode) { t.get().elder_card_on } else { t.get().elder_card_title }}
+                </h2>
+                <p>{move || t.get().elder_card_body}</p>
+                <ElderSwitch large=true />
+            </section>
+
+            <section class="card" aria-labelledby="home-help-title">
+                <h2 class="card__title" id="home-help-title"><Icon kind=IconKind::Phone />{move || t.get().help_title}</h2>
+                <div class="stack">
+                    <HotlineButton />
+                    {move || session.profile().map(|p| view! { <FamilyCallButtons contacts=p.family_contacts /> })}
+                </div>
+            </section>
+
+            <section aria-labelledby="home-shortcuts-title">
+                <h2 class="section-title" id="home-shortcuts-title">{move || t.get().shortcuts_title}</h2>
+                <ul class="shortcuts">
+                    {SHORTCUTS.iter().map(|s| {
+                        let (title, description) = (s.title, s.description);
+                        view! {
+                            <li>
+                                <A href=s.href attr:class="shortcut">
+                                    <span class="shortcut__icon"><Icon kind=s.icon /></span>
+                                    <span class="shortcut__text">
+                                        <span class="shortcut__title">{move || title(t.get())}</span>
+                                        <span class="shortcut__desc">{move || description(t.get())}</span>
+                                    </span>
+                                </A>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </div>
+    }
+}

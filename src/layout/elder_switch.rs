@@ -1,0 +1,35 @@
+//! The elder-mode switch. One component everywhere it appears (top bar, home, settings), so
+//! it looks and is announced the same: a switch named 长辈版 with its on/off state.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::prefs::use_prefs;
+use crate::widgets::icons::{Icon, IconKind};
+
+/// `large`: full width with a drawn track, for cards. Otherwise compact for the top bar,
+/// where the filled pill alone shows the state.
+#[component]
+pub fn ElderSwitch(#[prop(optional)] large: bool) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = use_texts();
+    let on = move || prefs.with(|p| p.elder_mode);
+    view! {
+        <button
+            type="button"
+            role="switch"
+            class="elder-switch"
+            class:elder-switch--large=large
+            class:elder-switch--compact=!large
+            aria-checked=move || on().to_string()
+            on:click=move |_| prefs.update(|p| {
+                p.elder_mode = !p.elder_mode;
+                p.elder_prompt_answered = true;
+            })
+        >
+            <Icon kind=IconKind::TextSize />
+            <span class="elder-switch__label">{move || t.get().elder_mode}</span>
+            <span class="elder-switch__track" aria-hidden="true"><span class="elder-switch__thumb"></span></span>
+        </button>
+    }
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use super::tab_bar::TabBar;
+use super::top_bar::TopBar;
+use crate::i18n::use_texts;
+use crate::widgets::elder_prompt::ElderPrompt;
+use crate::widgets::page_title::PageMeta;
+use crate::widgets::toast::ToastRegion;
+
+/// Lays out one page. The document title follows the page title and language.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let t = use_texts();
+    let meta = expect_context::<RwSignal<PageMeta>>();
+    Effect::new(move |_| {
+        let t = t.get();
+        let title = (meta.get().title)(t);
+        let full = if title == t.app_name {
+            title.to_owned()
+        } else {
+            format!("{title} - {}", t.app_name)
+        };
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&full);
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main">{move || t.get().skip_to_content}</a>
+        <TopBar />
+        <main id="main" class="main" tabindex="-1">{children()}</main>
+        <TabBar />
+        <ToastRegion />
+        <ElderPrompt />
+    }
+}

@@ -1,0 +1,126 @@
+use care_contract::profile::Profile;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::{format_date, FamilyCallButtons};
+use crate::api;
+use crate::auth::{use_session, RequireSignIn};
+use crate::i18n::{fill, use_texts};
+use crate::prefs::use_prefs;
+use crate::widgets::error_view::ErrorView;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_title::set_page_meta;
+use crate::widgets::skeleton::SkeletonCard;
+use crate::widgets::toast::use_toasts;
+
+#[component]
+pub fn MePage() -> impl IntoView {
+    set_page_meta(|t| t.me_title, None);
+    view! {
+        <div class="page me">
+            <RequireSignIn let:_signed_in>
+                <ProfileLoader />
+            </RequireSignIn>
+        </div>
+    }
+}
+
+/// Loads the full profile from `/api/me`: a skeleton while it comes, the error with a
+/// retry if it fails, sign-in again if the session has ended meanwhile.
+#[component]
+fn ProfileLoader() -> impl IntoView {
+    let session = use_session();
+    let profile = LocalResource::new(api::profile::fetch_profile);
+    Effect::new(move |_| {
+        if profile.with(|p| matches!(p, Some(Err(e)) if e.is_unauthenticated())) {
+            session.ended();
+        }
+    });
+    move || match profile.get() {
+        None => view! { <SkeletonCard lines=4 /> }.into_any(),
+        Some(Ok(profile)) => view! { <ProfileView profile /> }.into_any(),
+        // The effect above sends the user to sign in.
+        Some(Err(error)) if error.is_unauthenticated() => {
+            view! { <SkeletonCard lines=4 /> }.into_any()
+        }
+        Some(Err(error)) => {
+            view! { <ErrorView error on_retry=move |_| profile.refetch() /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ProfileView(profile: Profile) -> impl IntoView {
+    let t = use_texts();
+    let prefs = use_prefs();
+    let session = use_session();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            toasts.show(|t| t.signed_out);
+            navigate("/", Default::default());
+        }
+    });
+    let stars = profile.star_level.to_string();
+    let joined = profile.joined_on;
+    let contacts = profile.family_contacts.clone();
+    let has_contacts = !contacts.is_empty();
+
+    view! {
+        <section class="card profile" aria-labelledby="profile-name">
+            <div class="profile__avatar" aria-hidden="true"><Icon kind=IconKind::User /></div>
+            <div class="profile__text">
+                <h2 class="profile__name" id="profile-name">
+                    {profile.nickname.clone()}
+                    {profile.is_staff.then(|| view! { <span class="badge">{move || t.get().staff_badge}</span> })}
+                </h2>
+                <p class="profile__phone">
+                    <span class="visually-hidden">{move || t.get().phone_number}</span>
+                    {profile.phone_masked.clone()}
+                </p>
+                <p class="profile__meta">
+                    <Icon kind=IconKind::Star />
+                    {move || fill(t.get().star_level, &[("stars", &stars)])}
+                </p>
+                <p class="profile__meta">
+                    <Icon kind=IconKind::Clock />
+                    {move || fill(t.get().joined_on, &[("date", &format_date(joined, prefs.with(|p| p.locale)))])}
+                </p>
+            </div>
+        </section>
+
+        <section class="card" aria-labelledby="family-title">
+            <h2 class="card__title" id="family-title"><Icon kind=IconKind::Heart />{move || t.get().family_contacts_title}</h2>
+            {if has_contacts {
+                view! { <div class="stack"><FamilyCallButtons contacts /></div> }.into_any()
+            } else {
+                view! { <p>{move || t.get().family_contacts_empty}</p> }.into_any()
+            }}
+        </section>
+
+        <nav class="card list-card" aria-label=move || t.get().settings>
+            <A href="/me/settings" attr:class="list-link">
+                <Icon kind=IconKind::Settings />
+                <span>{move || t.get().settings}</span>
+            </A>
+        </nav>
+
+        {move || sign_out.value().get().and_then(|r| r.err()).map(|error| view! {
+            <p class="notice notice--error" role="alert">
+                <Icon kind=IconKind::Alert />
+                <span>{move || error.message(t.get())}</span>
+            </p>
+        })}
+        <button
+            type="button"
+            class="button button--secondary button--block"
+            disabled=move || sign_out.pending().get()
+            on:click=move |_| { sign_out.dispatch(()); }
+        >
+            {move || if sign_out.pending().get() { t.get().signing_out } else { t.get().sign_out }}
+        </button>
+    }
+}

@@ -1,0 +1,79 @@
+//! 设置: elder mode (named 长辈版, as the national rules ask), text size, theme, language.
+//! Preferences apply at once and are remembered on this device.
+
+use leptos::prelude::*;
+
+use crate::i18n::{use_texts, Locale};
+use crate::layout::ElderSwitch;
+use crate::prefs::{use_prefs, TextSize, Theme};
+use crate::widgets::choice_group::ChoiceGroup;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_title::{set_page_meta, TitleKey};
+
+fn text_size_label(size: TextSize) -> TitleKey {
+    match size {
+        TextSize::Standard => |t| t.text_size_standard,
+        TextSize::Large => |t| t.text_size_large,
+        TextSize::Larger => |t| t.text_size_larger,
+        TextSize::Largest => |t| t.text_size_largest,
+    }
+}
+
+fn theme_label(theme: Theme) -> TitleKey {
+    match theme {
+        Theme::Light => |t| t.theme_light,
+        Theme::Dark => |t| t.theme_dark,
+        Theme::Contrast => |t| t.theme_contrast,
+    }
+}
+
+fn locale_label(locale: Locale) -> TitleKey {
+    match locale {
+        Locale::ZhCn => |_| Locale::ZhCn.native_name(),
+        Locale::En => |_| Locale::En.native_name(),
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    set_page_meta(|t| t.settings_title, Some("/me"));
+    let t = use_texts();
+    let prefs = use_prefs();
+    view! {
+        <div class="page settings">
+            <section class="card card--care" aria-labelledby="settings-elder-title">
+                <h2 class="card__title" id="settings-elder-title"><Icon kind=IconKind::TextSize />{move || t.get().elder_mode}</h2>
+                <p>{move || t.get().elder_setting_desc}</p>
+                <ElderSwitch large=true />
+            </section>
+            <section class="card">
+                <ChoiceGroup
+                    name="text-size"
+                    legend=|t| t.text_size_title
+                    options=TextSize::ALL.iter().map(|&s| (s, text_size_label(s))).collect()
+                    selected=Signal::derive(move || prefs.with(|p| p.text_size))
+                    on_change=move |size| prefs.update(|p| p.text_size = size)
+                />
+                <p class="preview">{move || t.get().text_size_preview}</p>
+            </section>
+            <section class="card">
+                <ChoiceGroup
+                    name="theme"
+                    legend=|t| t.theme_title
+                    options=Theme::ALL.iter().map(|&th| (th, theme_label(th))).collect()
+                    selected=Signal::derive(move || prefs.with(|p| p.theme))
+                    on_change=move |theme| prefs.update(|p| p.theme = theme)
+                />
+            </section>
+            <section class="card">
+                <ChoiceGroup
+                    name="language"
+                    legend=|t| t.language_title
+                    options=Locale::ALL.iter().map(|&l| (l, locale_label(l))).collect()
+                    selected=Signal::derive(move || prefs.with(|p| p.locale))
+                    on_change=move |locale| prefs.update(|p| p.locale = locale)
+                />
+            </section>
+        </div>
+    }
+}

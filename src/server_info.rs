@@ -1,0 +1,41 @@
+//! What the backend says about itself (demo mode, hotline), fetched once and shared.
+
+use care_contract::meta::ServerInfo;
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::i18n::{fill, use_texts};
+use crate::widgets::icons::{Icon, IconKind};
+
+/// Shown until the backend has said otherwise: the operator hotline from the research
+/// material. The backend's value wins as soon as it arrives.
+const FALLBACK_HOTLINE: &str = "10000";
+
+pub type ServerInfoResource = LocalResource<Result<ServerInfo, ApiError>>;
+
+pub fn provide_server_info() {
+    provide_context::<ServerInfoResource>(LocalResource::new(api::meta::fetch_server_info));
+}
+
+pub fn use_server_info() -> ServerInfoResource {
+    expect_context::<ServerInfoResource>()
+}
+
+/// One tap to a person: the operator's hotline.
+#[component]
+pub fn HotlineButton() -> impl IntoView {
+    let t = use_texts();
+    let info = use_server_info();
+    let hotline = move || {
+        info.get()
+            .and_then(|r| r.ok())
+            .map(|i| i.hotline)
+            .unwrap_or_else(|| FALLBACK_HOTLINE.to_owned())
+    };
+    view! {
+        <a class="button button--primary button--block" href=move || format!("tel:{}", hotline())>
+            <Icon kind=IconKind::Phone />
+            <span>{move || fill(t.get().call_hotline, &[("hotline", &hotline())])}</span>
+        </a>
+    }
+}

@@ -1,0 +1,26 @@
+//! What a tab shows until its capability ships: a friendly note and a way to get help now,
+//! not a broken link.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{fill, use_texts};
+use crate::server_info::HotlineButton;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_title::TitleKey;
+
+#[component]
+pub fn ComingSoon(feature: TitleKey, icon: IconKind) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="page">
+            <section class="card empty-state">
+                <div class="empty-state__icon"><Icon kind=icon /></div>
+                <h2>{move || fill(t.get().coming_soon_title, &[("feature", feature(t.get()))])}</h2>
+                <p>{move || t.get().coming_soon_body}</p>
+                <HotlineButton />
+                <A href="/" attr:class="button button--secondary button--block">{move || t.get().back_home}</A>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! The first-visit question: would you like elder mode? Large friendly words, two big
+//! answers, a close button top-right, and it never comes back once answered.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::prefs::use_prefs;
+use crate::widgets::icons::{Icon, IconKind};
+
+#[component]
+pub fn ElderPrompt() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = use_texts();
+    let open = move || !prefs.with(|p| p.elder_prompt_answered);
+    let answer = move |elder_mode: bool| {
+        prefs.update(|p| {
+            p.elder_mode = elder_mode;
+            p.elder_prompt_answered = true;
+        })
+    };
+    let yes_ref = NodeRef::<leptos::html::Button>::new();
+    // Move focus into the dialog when it appears, so keyboard and screen-reader users
+    // start there.
+    Effect::new(move |_| {
+        if let Some(button) = yes_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <Show when=open>
+            <div class="dialog-backdrop">
+                <div
+                    class="dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="elder-prompt-title"
+                    aria-describedby="elder-prompt-body"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            answer(false);
+                        }
+                    }
+                >
+                    <button
+                        type="button"
+                        class="icon-button dialog__close"
+                        aria-label=move || t.get().close
+                        on:click=move |_| answer(false)
+                    >
+                        <Icon kind=IconKind::Close />
+                    </button>
+                    <div class="dialog__icon"><Icon kind=IconKind::TextSize /></div>
+                    <h2 id="elder-prompt-title" class="dialog__title">{move || t.get().elder_prompt_title}</h2>
+                    <p id="elder-prompt-body" class="dialog__body">{move || t.get().elder_prompt_body}</p>
+                    <div class="dialog__actions">
+                        <button
+                            type="button"
+                            class="button button--primary button--large"
+                            node_ref=yes_ref
+                            on:click=move |_| answer(true)
+                        >
+                            {move || t.get().elder_prompt_yes}
+                        </button>
+                        <button type="button" class="button button--secondary button--large" on:click=move |_| answer(false)>
+                            {move || t.get().elder_prompt_no}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

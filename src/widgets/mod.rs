@@ -1,0 +1,11 @@
+//! Widgets shared by every capability.
+
+pub mod choice_group;
+pub mod coming_soon;
+pub mod elder_prompt;
+pub mod error_view;
+pub mod icons;
+pub mod page_title;
+pub mod panic_screen;
+pub mod skeleton;
+pub mod toast;

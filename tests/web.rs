@@ -1,0 +1,210 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Each mounts a real component
+//! into a fresh element, clicks it like a user, and checks the document.
+#![cfg(target_arch = "wasm32")]
+
+use care_app::api::ApiError;
+use care_app::layout::ElderSwitch;
+use care_app::me::SettingsPage;
+use care_app::prefs::{provide_prefs, PREFS_KEY};
+use care_app::widgets::elder_prompt::ElderPrompt;
+use care_app::widgets::error_view::ErrorView;
+use care_app::widgets::page_title::provide_page_meta;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn html() -> HtmlElement {
+    document().document_element().unwrap().dyn_into().unwrap()
+}
+
+/// A clean slate: no stored preferences, no tokens left by an earlier test, and a fresh
+/// element to mount into.
+fn fresh_container(stored_prefs: Option<&str>) -> HtmlElement {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    match stored_prefs {
+        Some(value) => storage.set_item(PREFS_KEY, value).unwrap(),
+        None => storage.remove_item(PREFS_KEY).unwrap(),
+    }
+    html().remove_attribute("style").unwrap();
+    let container: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    container
+}
+
+fn click(container: &HtmlElement, selector: &str) {
+    let element: HtmlElement = container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .dyn_into()
+        .unwrap();
+    element.click();
+}
+
+fn token(name: &str) -> String {
+    html().style().get_property_value(name).unwrap()
+}
+
+fn stored_prefs() -> String {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.get_item(PREFS_KEY).unwrap().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_elder_switch_changes_the_document_tokens_and_remembers_them() {
+    let container = fresh_container(None);
+    let _app = mount_to(container.clone(), || {
+        provide_prefs();
+        view! { <ElderSwitch /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(token("font-size"), "16px");
+    assert_eq!(token("--tap"), "2.75rem");
+    let switch = container.query_selector("[role=switch]").unwrap().unwrap();
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+    assert_eq!(switch.text_content().unwrap().trim(), "长辈版");
+
+    click(&container, "[role=switch]");
+    leptos::task::tick().await;
+
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+    assert_eq!(html().get_attribute("data-elder").as_deref(), Some("on"));
+    assert_eq!(token("font-size"), "20px");
+    assert_eq!(token("--tap"), "3rem");
+    assert_eq!(token("--line-height"), "1.6");
+    let computed = web_sys::window()
+        .unwrap()
+        .get_computed_style(&html())
+        .unwrap()
+        .unwrap();
+    assert_eq!(computed.get_property_value("font-size").unwrap(), "20px");
+    assert!(
+        stored_prefs().contains(r#""elder_mode":true"#),
+        "{}",
+        stored_prefs()
+    );
+
+    click(&container, "[role=switch]");
+    leptos::task::tick().await;
+    assert_eq!(token("font-size"), "16px");
+    assert_eq!(html().get_attribute("data-elder").as_deref(), Some("off"));
+}
+
+#[wasm_bindgen_test]
+async fn the_text_size_setting_scales_the_root_font_up_to_30px_and_more() {
+    let container = fresh_container(Some(r#"{"elder_prompt_answered":true}"#));
+    let _app = mount_to(container.clone(), || {
+        provide_prefs();
+        provide_page_meta();
+        view! { <SettingsPage /> }
+    });
+    leptos::task::tick().await;
+    let radios = container
+        .query_selector_all("input[name=text-size]")
+        .unwrap();
+    assert_eq!(radios.length(), 4, "four text-size steps");
+
+    let mut sizes = Vec::new();
+    for i in 0..radios.length() {
+        radios
+            .item(i)
+            .unwrap()
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
+        leptos::task::tick().await;
+        sizes.push(
+            token("font-size")
+                .trim_end_matches("px")
+                .parse::<f64>()
+                .unwrap(),
+        );
+    }
+    assert_eq!(sizes, vec![16.0, 20.0, 24.0, 30.0]);
+    assert!(
+        stored_prefs().contains(r#""text_size":"largest""#),
+        "{}",
+        stored_prefs()
+    );
+
+    // Elder mode on top of the largest size goes further still.
+    click(&container, "[role=switch]");
+    leptos::task::tick().await;
+    assert_eq!(token("font-size"), "37.5px");
+}
+
+#[wasm_bindgen_test]
+async fn stored_preferences_are_applied_when_the_app_starts() {
+    let container = fresh_container(Some(
+        r#"{"elder_mode":true,"text_size":"large","theme":"contrast","locale":"en","elder_prompt_answered":true}"#,
+    ));
+    let _app = mount_to(container.clone(), || {
+        provide_prefs();
+        view! { <ElderSwitch /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(token("font-size"), "25px");
+    assert_eq!(
+        html().get_attribute("data-theme").as_deref(),
+        Some("contrast")
+    );
+    assert_eq!(html().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(container.text_content().unwrap().trim(), "Elder mode");
+}
+
+#[wasm_bindgen_test]
+async fn the_first_visit_prompt_turns_elder_mode_on_and_does_not_come_back() {
+    let container = fresh_container(None);
+    let _app = mount_to(container.clone(), || {
+        provide_prefs();
+        view! { <ElderPrompt /> }
+    });
+    leptos::task::tick().await;
+    let dialog = container
+        .query_selector("[role=dialog]")
+        .unwrap()
+        .expect("the prompt shows on a first visit");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    click(&container, ".dialog__actions .button--primary");
+    leptos::task::tick().await;
+    assert!(container.query_selector("[role=dialog]").unwrap().is_none());
+    assert_eq!(token("font-size"), "20px");
+    assert!(stored_prefs().contains(r#""elder_prompt_answered":true"#));
+}
+
+#[wasm_bindgen_test]
+async fn the_error_view_says_what_happened_and_retries() {
+    let container = fresh_container(Some(r#"{"elder_prompt_answered":true}"#));
+    let retries = RwSignal::new(0);
+    let _app = mount_to(container.clone(), move || {
+        provide_prefs();
+        view! { <ErrorView error=ApiError::Timeout on_retry=move |_| retries.update(|n| *n += 1) /> }
+    });
+    leptos::task::tick().await;
+    let alert = container.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("等了很久服务器都没有回应"));
+    click(&container, "button");
+    click(&container, "button");
+    assert_eq!(retries.get_untracked(), 2);
+}
