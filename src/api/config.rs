@@ -63,35 +63,6 @@ pub fn api_base() -> String {
     CONFIG.with(|c| c.borrow().api_base.clone())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn missing_or_broken_config_means_same_origin_api() {
-        assert_eq!(parse_config(None).api_base, "/api");
-        assert_eq!(parse_config(Some("<html>")).api_base, "/api");
-        assert_eq!(parse_config(Some("{}")).api_base, "/api");
-        assert_eq!(parse_config(Some(r#"{"api_base":"  "}"#)).api_base, "/api");
-    }
-
-    #[test]
-    fn an_operator_can_point_the_app_elsewhere() {
-        let config = parse_config(Some(r#"{"api_base":"https://care.example.com/v2/"}"#));
-        assert_eq!(config.api_base, "https://care.example.com/v2");
-    }
-
-    #[test]
-    fn urls_join_with_exactly_one_slash() {
-        assert_eq!(api_url("/api", "/me"), "/api/me");
-        assert_eq!(api_url("/api/", "me"), "/api/me");
-        assert_eq!(
-            api_url("https://x.test/api", "/auth/code"),
-            "https://x.test/api/auth/code"
-        );
-    }
-}
-
 /// Fetches the configuration file; gives up quickly (it is tiny and served beside the
 /// page) and falls back to the defaults rather than keep a user waiting.
 pub async fn load_config() -> AppConfig {
@@ -128,4 +99,33 @@ async fn futures_select<F: std::future::Future>(
         Poll::Pending
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_or_broken_config_means_same_origin_api() {
+        assert_eq!(parse_config(None).api_base, "/api");
+        assert_eq!(parse_config(Some("<html>")).api_base, "/api");
+        assert_eq!(parse_config(Some("{}")).api_base, "/api");
+        assert_eq!(parse_config(Some(r#"{"api_base":"  "}"#)).api_base, "/api");
+    }
+
+    #[test]
+    fn an_operator_can_point_the_app_elsewhere() {
+        let config = parse_config(Some(r#"{"api_base":"https://care.example.com/v2/"}"#));
+        assert_eq!(config.api_base, "https://care.example.com/v2");
+    }
+
+    #[test]
+    fn urls_join_with_exactly_one_slash() {
+        assert_eq!(api_url("/api", "/me"), "/api/me");
+        assert_eq!(api_url("/api/", "me"), "/api/me");
+        assert_eq!(
+            api_url("https://x.test/api", "/auth/code"),
+            "https://x.test/api/auth/code"
+        );
+    }
 }
