@@ -1,5 +1,6 @@
 //! Wraps a page that needs an account: signed out goes to sign-in (and back afterwards),
-//! an unreachable backend shows the error with a retry, never a blank page.
+//! signing out on the page goes home, an unreachable backend shows the error with a
+//! retry, never a blank page.
 
 use care_contract::profile::Profile;
 use leptos::prelude::*;
@@ -20,6 +21,10 @@ where
     let location = use_location();
     move || match session.state.get() {
         SessionState::Checking => view! { <SkeletonCard lines=4 /> }.into_any(),
+        // Signed out on purpose, from this page: home, not a sign-in form they didn't ask for.
+        SessionState::SignedOut if session.take_signed_out_by_user() => {
+            view! { <Redirect path="/" /> }.into_any()
+        }
         SessionState::SignedOut => {
             let here = format!(
                 "{}{}",

@@ -22,6 +22,9 @@ pub struct Session {
     pub state: RwSignal<SessionState>,
     /// Bumped on every change, so a slow answer to an older question is ignored.
     generation: StoredValue<u64>,
+    /// Set when the user signed out on purpose: a page that needs an account then sends
+    /// them home rather than to sign-in.
+    signed_out_by_user: StoredValue<bool>,
 }
 
 impl Session {
@@ -46,6 +49,7 @@ impl Session {
 
     pub fn signed_in(&self, profile: Profile) {
         self.bump();
+        self.signed_out_by_user.set_value(false);
         self.state.set(SessionState::SignedIn(profile));
     }
 
@@ -59,8 +63,17 @@ impl Session {
     pub async fn sign_out(&self) -> Result<(), ApiError> {
         api::auth::sign_out().await?;
         self.bump();
+        self.signed_out_by_user.set_value(true);
         self.state.set(SessionState::SignedOut);
         Ok(())
+    }
+
+    /// True once after the user signed out on purpose; later visits to a page that needs
+    /// an account go to sign-in as usual.
+    pub fn take_signed_out_by_user(&self) -> bool {
+        let was = self.signed_out_by_user.get_value();
+        self.signed_out_by_user.set_value(false);
+        was
     }
 
     pub fn profile(&self) -> Option<Profile> {
@@ -82,6 +95,7 @@ pub fn provide_session() -> Session {
     let session = Session {
         state: RwSignal::new(SessionState::Checking),
         generation: StoredValue::new(0),
+        signed_out_by_user: StoredValue::new(false),
     };
     provide_context(session);
     session.refresh();

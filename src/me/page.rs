@@ -1,7 +1,6 @@
 use care_contract::profile::Profile;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::{format_date, FamilyCallButtons};
 use crate::api;
@@ -56,13 +55,13 @@ fn ProfileView(profile: Profile) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     let toasts = use_toasts();
-    let navigate = use_navigate();
-    let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = sign_out.value().get() {
+    // On success the session turns signed-out and RequireSignIn takes the user home.
+    let sign_out = Action::new_local(move |_: &()| async move {
+        let result = session.sign_out().await;
+        if result.is_ok() {
             toasts.show(|t| t.signed_out);
-            navigate("/", Default::default());
         }
+        result
     });
     let stars = profile.star_level.to_string();
     let joined = profile.joined_on;
@@ -77,18 +76,20 @@ fn ProfileView(profile: Profile) -> impl IntoView {
                     {profile.nickname.clone()}
                     {profile.is_staff.then(|| view! { <span class="badge">{move || t.get().staff_badge}</span> })}
                 </h2>
-                <p class="profile__phone">
-                    <span class="visually-hidden">{move || t.get().phone_number}</span>
-                    {profile.phone_masked.clone()}
-                </p>
-                <p class="profile__meta">
-                    <Icon kind=IconKind::Star />
-                    {move || fill(t.get().star_level, &[("stars", &stars)])}
-                </p>
-                <p class="profile__meta">
-                    <Icon kind=IconKind::Clock />
-                    {move || fill(t.get().joined_on, &[("date", &format_date(joined, prefs.with(|p| p.locale)))])}
-                </p>
+                <ul class="profile__facts">
+                    <li class="profile__phone">
+                        <span class="visually-hidden">{move || t.get().phone_number}</span>
+                        {profile.phone_masked.clone()}
+                    </li>
+                    <li class="profile__meta">
+                        <Icon kind=IconKind::Star />
+                        {move || fill(t.get().star_level, &[("stars", &stars)])}
+                    </li>
+                    <li class="profile__meta">
+                        <Icon kind=IconKind::Clock />
+                        {move || fill(t.get().joined_on, &[("date", &format_date(joined, prefs.with(|p| p.locale)))])}
+                    </li>
+                </ul>
             </div>
         </section>
 

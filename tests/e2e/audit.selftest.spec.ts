@@ -1,0 +1,152 @@
+/**
+ * The audits must be able to fail: hand-made pages with known defects must be reported,
+ * and a compliant page must pass. No server needed (page.setContent).
+ */
+import { expect, test } from '@playwright/test';
+import {
+  auditElderMode,
+  auditStandardMode,
+  ELDER_THRESHOLDS,
+  expectNoAxeViolations,
+  measure,
+  STANDARD_THRESHOLDS,
+} from './audit';
+
+const BASE_CSS = `
+  html { font-family: system-ui, "Noto Sans CJK SC", sans-serif; font-size: 20px; background: #fff; color: #111; }
+  body { margin: 0; padding: 16px; line-height: 1.6; }
+  p { margin: 0 0 2.5em; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .skip { position: absolute; top: -10rem; left: 8px; font-size: 10px; }
+`;
+
+const BAD_PAGE = `<!doctype html><html lang="zh-CN" data-elder="on"><head><title>bad</title><style>${BASE_CSS}
+  .tiny { width: 20px; height: 20px; padding: 0; font-size: 12px; }
+  .pale { color: #999999; }
+  .cramped { line-height: normal; margin: 0; }
+  .small { font-size: 14px; }
+  .short-link { display: inline-block; min-height: 30px; }
+</style></head><body>
+  <a class="skip" href="#main">跳到正文</a>
+  <main id="main">
+    <h1>自测页面</h1>
+    <button class="tiny" aria-label="加">+</button>
+    <p class="pale">浅灰色的文字看不清。</p>
+    <p class="cramped">这一段行高是 normal。</p>
+    <p class="small">这一段字太小了。</p>
+    <div><a class="short-link" href="/x">矮链接</a></div>
+    <span class="visually-hidden">只给读屏软件的小字</span>
+  </main>
+</body></html>`;
+
+const GOOD_PAGE = `<!doctype html><html lang="zh-CN" data-elder="on"><head><title>good</title><style>${BASE_CSS}
+  button, a.btn { display: inline-flex; align-items: center; min-width: 60px; min-height: 60px; font: inherit; line-height: 1.5; color: #fff; background: #0a3f94; border: 0; padding: 0 16px; }
+  label { display: flex; align-items: center; gap: 8px; min-height: 60px; }
+  input[type=radio] { width: 24px; height: 24px; }
+  input[type=text] { font: inherit; min-height: 60px; width: 100%; color: #111; }
+</style></head><body>
+  <a class="skip" href="#main">跳到正文</a>
+  <main id="main">
+    <h1>合格页面</h1>
+    <p>第一段：字够大，行高够，颜色够深。</p>
+    <p>第二段：和上一段之间留足了空。</p>
+    <button type="button">确定</button>
+    <a class="btn" href="/next">下一步</a>
+    <fieldset><legend>字体大小</legend>
+      <label><input type="radio" name="size" checked /> 标准</label>
+      <label><input type="radio" name="size" /> 大</label>
+    </fieldset>
+    <label for="phone">手机号</label>
+    <input id="phone" type="text" value="13800138000" />
+    <span class="visually-hidden">只给读屏软件的小字</span>
+  </main>
+</body></html>`;
+
+test.describe('the elder-mode audit', () => {
+  test('reports every defect of a bad page, and nothing hidden', async ({ page }) => {
+    await page.setContent(BAD_PAGE);
+    const report = await measure(page, ELDER_THRESHOLDS);
+    const has = (rule: string, text: string) =>
+      report.offenders.some((o) => o.rule === rule && o.text.includes(text));
+
+    expect(has('target-size', '+'), 'the 20 x 20 button').toBe(true);
+    expect(has('font-size', '+'), 'the 12 px button text').toBe(true);
+    expect(has('target-size', '矮链接'), 'the 30 px high link').toBe(true);
+    expect(has('contrast', '浅灰色'), 'the #999 on white text').toBe(true);
+    expect(has('line-height', '行高是 normal'), 'line-height: normal on a paragraph').toBe(true);
+    expect(has('body-font-size', '字太小'), 'the 14 px paragraph').toBe(true);
+    expect(has('font-size', '字太小'), 'the 14 px paragraph (below 18)').toBe(true);
+    expect(has('paragraph-spacing', '字太小'), 'no gap after the cramped paragraph').toBe(true);
+    // Visually hidden text and the off-screen skip link are not judged.
+    expect(report.offenders.filter((o) => o.text.includes('读屏软件'))).toEqual([]);
+    expect(report.offenders.filter((o) => o.text.includes('跳到正文'))).toEqual([]);
+
+    // The assertion form fails, naming the offenders.
+    let failure = '';
+    try {
+      await auditElderMode(page, 'bad page');
+    } catch (e) {
+      failure = String((e as Error).message);
+    }
+    expect(failure).toContain('elder-mode audit of "bad page"');
+    expect(failure).toContain('[target-size] <button[aria-label="加"]> "+" .tiny: measured 20 × 20px, required ≥ 60 × 60px');
+    expect(failure).toMatch(/\[contrast\] <p> "浅灰色的文字看不清。" \.pale: measured 2\.8\d?:1/);
+  });
+
+  test('passes a compliant page', async ({ page }) => {
+    await page.setContent(GOOD_PAGE);
+    const report = await auditElderMode(page, 'good page');
+    expect(report.checked.targets).toBeGreaterThanOrEqual(5);
+    expect(report.checked.text).toBeGreaterThanOrEqual(6);
+    expect(report.checked.paragraphsPairs).toBe(1);
+  });
+
+  test('refuses to audit a page that is not in elder mode', async ({ page }) => {
+    await page.setContent(GOOD_PAGE.replace('data-elder="on"', 'data-elder="off"'));
+    await expect(auditElderMode(page, 'standard page')).rejects.toThrow(/needs elder mode on/);
+  });
+
+  test('reports an empty page instead of passing it', async ({ page }) => {
+    await page.setContent('<!doctype html><html data-elder="on" style="font-size:20px"><body></body></html>');
+    const report = await measure(page, ELDER_THRESHOLDS);
+    expect(report.offenders.map((o) => o.rule)).toEqual(['empty']);
+  });
+});
+
+test.describe('the standard-mode audit', () => {
+  test('reports a 30 px button and passes 44 px ones', async ({ page }) => {
+    await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body>
+      <button style="width:30px;height:30px">a</button>
+      <button style="width:44px;height:44px">b</button>
+      <p>Read the <a href="/terms">terms</a> first.</p>
+    </body></html>`);
+    const report = await measure(page, STANDARD_THRESHOLDS);
+    expect(report.offenders.map((o) => `${o.rule} ${o.text} ${o.measured}`)).toEqual(['target-size a 30 × 30px']);
+    expect(report.skipped.map((s) => s.text)).toEqual(['terms']);
+  });
+
+  test('passes when every target is large enough', async ({ page }) => {
+    await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body>
+      <button style="width:44px;height:44px">b</button></body></html>`);
+    await auditStandardMode(page, 'ok page');
+  });
+});
+
+test.describe('the axe check', () => {
+  test('fails on a page with an unlabeled input and passes a clean one', async ({ page }) => {
+    await page.setContent('<!doctype html><html lang="en"><head><title>t</title></head><body><main><input type="text"></main></body></html>');
+    let failure = '';
+    try {
+      await expectNoAxeViolations(page, 'unlabeled input');
+    } catch (e) {
+      failure = String((e as Error).message);
+    }
+    expect(failure).toContain('label');
+    expect(failure).toContain('input');
+
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>Hi</h1><label>Name <input type="text"></label></main></body></html>',
+    );
+    await expectNoAxeViolations(page, 'clean page');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The backend's fault switch makes it fail, answer broken JSON or stall: the app must show
+ * an error in words with a retry, never a blank page, and keep the user's input.
+ */
+import { auditScreen } from './audit';
+import { clearFaults, expect, openApp, presetPrefs, setFault, signIn, test, USERS, waitForApp } from './fixtures';
+import { MODES, pageTitle } from './screens';
+import type { Page } from '@playwright/test';
+
+const errorAlert = (page: Page) =>
+  page.getByRole('alert').filter({ has: page.getByRole('heading', { name: '出了点问题' }) });
+
+for (const mode of MODES) {
+  test(`/api/me failing shows an error with a retry that recovers (${mode.name} mode)`, async ({ page, context, baseURL }) => {
+    await presetPrefs(context, { elder_mode: mode.elder });
+    await signIn(page, USERS.zhang.phone);
+    await openApp(page, '/me');
+    await expect(page.getByRole('heading', { level: 2, name: USERS.zhang.name })).toBeVisible();
+
+    await setFault(baseURL!, { path: '/api/me', mode: 'error' });
+    await page.reload();
+    await waitForApp(page);
+    const alert = errorAlert(page);
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('服务器暂时出了问题，我们正在处理，请稍后重试。');
+    await expect(page, 'a server error must not look like being signed out').toHaveURL(/\/me$/);
+    await expect(pageTitle(page)).toHaveText('我的');
+    await auditScreen(page, `${mode.name}: me, server error`, { soft: true });
+
+    await clearFaults(baseURL!);
+    await alert.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: USERS.zhang.name })).toBeVisible();
+    await expect(errorAlert(page)).toHaveCount(0);
+  });
+}
+
+test('/api/me answering broken JSON shows the error too', async ({ page, context, baseURL }) => {
+  await presetPrefs(context);
+  await signIn(page, USERS.zhang.phone);
+  await setFault(baseURL!, { path: '/api/me', mode: 'malformed', method: 'GET' });
+  await openApp(page, '/me');
+  const alert = errorAlert(page);
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('收到的数据有问题，请稍后重试。');
+  await expect(alert.getByRole('button', { name: '重试' })).toBeVisible();
+  await expect(page).toHaveURL(/\/me$/);
+
+  await clearFaults(baseURL!);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: USERS.zhang.name })).toBeVisible();
+});
+
+test('/api/me stalling past the client timeout shows the timeout message', async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
+  await presetPrefs(context);
+  await signIn(page, USERS.zhang.phone);
+  await setFault(baseURL!, { path: '/api/me', mode: 'stall', stall_ms: 15_000 });
+  const started = Date.now();
+  await page.goto('/me');
+  await waitForApp(page);
+  const alert = errorAlert(page);
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  const waited = (Date.now() - started) / 1000;
+  await expect(alert).toContainText('等了很久服务器都没有回应，请稍后重试。');
+  // The app gives up after its own 10 s timeout, before the stalled answer (15 s) arrives.
+  expect(waited, 'seconds until the timeout message').toBeGreaterThanOrEqual(9);
+  expect(waited, 'seconds until the timeout message').toBeLessThan(15);
+
+  await clearFaults(baseURL!);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: USERS.zhang.name })).toBeVisible({ timeout: 20_000 });
+});
+
+test('a failing code request shows an error and keeps the typed phone number', async ({ page, context, baseURL }) => {
+  await presetPrefs(context);
+  await openApp(page, '/sign-in');
+  await setFault(baseURL!, { path: '/api/auth/code', mode: 'error', method: 'POST' });
+  await page.getByLabel('手机号').fill(USERS.li.phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '服务器暂时出了问题' })).toBeVisible();
+  await expect(page.getByLabel('手机号')).toHaveValue(USERS.li.phone);
+  await auditScreen(page, 'standard: sign-in, code request failed', { soft: true });
+
+  // Kept across a reload too (a half-filled form survives).
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByLabel('手机号')).toHaveValue(USERS.li.phone);
+
+  await clearFaults(baseURL!);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByText(/验证码已发送到/)).toContainText(USERS.li.masked);
+});

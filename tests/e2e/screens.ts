@@ -1,0 +1,104 @@
+/** The app's screens and the shared steps the journeys use to reach and recognise them. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { openApp, signIn, USERS } from './fixtures';
+
+export const MODES = [
+  { name: 'standard', elder: false },
+  { name: 'elder', elder: true },
+] as const;
+
+export interface Tab {
+  label: string;
+  labelEn: string;
+  path: string;
+  title: string;
+  titleEn: string;
+  /** The coming-soon heading, for the three features not built yet. */
+  comingSoon?: string;
+}
+
+export const TABS: Tab[] = [
+  { label: '首页', labelEn: 'Home', path: '/', title: '首页', titleEn: 'Home' },
+  { label: '商城', labelEn: 'Mall', path: '/mall', title: '商城', titleEn: 'Mall', comingSoon: '商城即将上线' },
+  { label: '社区', labelEn: 'Community', path: '/community', title: '社区', titleEn: 'Community', comingSoon: '社区即将上线' },
+  { label: '反馈', labelEn: 'Feedback', path: '/feedback', title: '反馈', titleEn: 'Feedback', comingSoon: '反馈即将上线' },
+  { label: '我的', labelEn: 'Me', path: '/me', title: '我的', titleEn: 'Me' },
+];
+
+export const mainNav = (page: Page): Locator => page.getByRole('navigation', { name: '主导航' });
+export const topBar = (page: Page): Locator => page.locator('header');
+export const pageTitle = (page: Page): Locator => topBar(page).getByRole('heading', { level: 1 });
+export const headerElderSwitch = (page: Page, name = '长辈版'): Locator =>
+  topBar(page).getByRole('switch', { name });
+export const html = (page: Page): Locator => page.locator('html');
+
+/** `<html>`'s inline font size in px. */
+export async function rootFontPx(page: Page): Promise<number> {
+  return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+}
+
+/** A custom property as written on `<html>`. */
+export async function rootVar(page: Page, name: string): Promise<string> {
+  return page.evaluate((n) => document.documentElement.style.getPropertyValue(n).trim(), name);
+}
+
+export async function expectElderOn(page: Page, on: boolean): Promise<void> {
+  await expect(html(page)).toHaveAttribute('data-elder', on ? 'on' : 'off');
+  await expect.poll(() => rootFontPx(page)).toBe(on ? 20 : 16);
+}
+
+/** One screen of the app: how to reach it, and what proves it is there. */
+export interface Screen {
+  name: string;
+  reach: (page: Page) => Promise<void>;
+  check: (page: Page) => Promise<void>;
+}
+
+export const SCREENS: Screen[] = [
+  {
+    name: 'home',
+    reach: (page) => openApp(page, '/'),
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: '您好，欢迎来到暖心关怀' })).toBeVisible();
+    },
+  },
+  ...TABS.filter((t) => t.comingSoon).map<Screen>((t) => ({
+    name: t.path.slice(1),
+    reach: (page) => openApp(page, t.path),
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: t.comingSoon })).toBeVisible();
+    },
+  })),
+  {
+    name: 'sign-in',
+    reach: (page) => openApp(page, '/sign-in'),
+    check: async (page) => {
+      await expect(page.getByLabel('手机号')).toBeVisible();
+      await expect(page.getByText('246810')).toBeVisible();
+    },
+  },
+  {
+    name: 'me (signed in)',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/me');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: USERS.zhang.name })).toBeVisible();
+    },
+  },
+  {
+    name: 'settings',
+    reach: (page) => openApp(page, '/me/settings'),
+    check: async (page) => {
+      await expect(page.getByRole('radiogroup', { name: '字体大小' }).or(page.getByRole('group', { name: '字体大小' }))).toBeVisible();
+    },
+  },
+  {
+    name: 'not-found',
+    reach: (page) => openApp(page, '/no/such/page'),
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: '没有找到这个页面' })).toBeVisible();
+    },
+  },
+];

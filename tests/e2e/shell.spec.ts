@@ -1,0 +1,216 @@
+/** The frame: first-visit prompt, tab bar, top bar, deep links, not-found, elder switch. */
+import { auditElderMode, auditScreen, auditStandardMode, expectNoAxeViolations } from './audit';
+import { expect, openApp, presetPrefs, readPrefs, test, waitForApp } from './fixtures';
+import {
+  expectElderOn,
+  headerElderSwitch,
+  html,
+  mainNav,
+  MODES,
+  pageTitle,
+  rootFontPx,
+  rootVar,
+  TABS,
+  topBar,
+} from './screens';
+
+const PROMPT = '要换成长辈版吗？';
+
+test.describe('first-visit elder prompt', () => {
+  test('is a dialog with a top-right close button; "yes" turns elder mode on and it stays answered', async ({ page }) => {
+    await openApp(page, '/');
+    const dialog = page.getByRole('dialog', { name: PROMPT });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    await expectElderOn(page, false);
+    await expectNoAxeViolations(page, 'home with the elder prompt', { soft: true });
+    await auditStandardMode(page, 'home with the elder prompt', { soft: true });
+
+    // The close button: labelled, at least 44 x 44, in the dialog's top-right corner.
+    const close = dialog.getByRole('button', { name: '关闭' });
+    await expect(close).toBeVisible();
+    const box = (await close.boundingBox())!;
+    const frame = (await dialog.boundingBox())!;
+    const heading = (await dialog.getByRole('heading', { name: PROMPT }).boundingBox())!;
+    expect(box.width, 'close button width').toBeGreaterThanOrEqual(44);
+    expect(box.height, 'close button height').toBeGreaterThanOrEqual(44);
+    expect(frame.x + frame.width - (box.x + box.width), 'close button distance from the right edge').toBeLessThanOrEqual(40);
+    expect(box.y - frame.y, 'close button distance from the top edge').toBeLessThanOrEqual(40);
+    expect(box.x + box.width / 2, 'close button is on the right half').toBeGreaterThan(frame.x + frame.width / 2);
+    expect(box.y, 'close button sits above the heading').toBeLessThanOrEqual(heading.y);
+
+    // Focus starts inside the dialog.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'))).toBe(true);
+
+    await dialog.getByRole('button', { name: '好，用长辈版' }).click();
+    await expect(dialog).toBeHidden();
+    await expectElderOn(page, true);
+    expect(await rootVar(page, '--tap')).toBe('3rem');
+    await expect(headerElderSwitch(page)).toHaveAttribute('aria-checked', 'true');
+    expect(await readPrefs(page)).toMatchObject({ elder_mode: true, elder_prompt_answered: true });
+    await auditScreen(page, 'home, elder mode after the prompt', { soft: true });
+
+    await page.reload();
+    await waitForApp(page);
+    await expectElderOn(page, true);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+
+  test('"keep standard" keeps standard mode and does not come back', async ({ page }) => {
+    await openApp(page, '/');
+    const dialog = page.getByRole('dialog', { name: PROMPT });
+    await dialog.getByRole('button', { name: '不用，保持标准版' }).click();
+    await expect(dialog).toBeHidden();
+    await expectElderOn(page, false);
+    expect(await rootVar(page, '--tap')).toBe('2.75rem');
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await readPrefs(page)).toMatchObject({ elder_mode: false, elder_prompt_answered: true });
+  });
+
+  test('Escape dismisses it without turning elder mode on', async ({ page }) => {
+    await openApp(page, '/');
+    const dialog = page.getByRole('dialog', { name: PROMPT });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expectElderOn(page, false);
+    expect(await readPrefs(page)).toMatchObject({ elder_mode: false, elder_prompt_answered: true });
+  });
+
+  test('the close button dismisses it without turning elder mode on', async ({ page }) => {
+    await openApp(page, '/');
+    const dialog = page.getByRole('dialog', { name: PROMPT });
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await expect(dialog).toBeHidden();
+    await expectElderOn(page, false);
+    expect(await readPrefs(page)).toMatchObject({ elder_mode: false, elder_prompt_answered: true });
+  });
+});
+
+for (const mode of MODES) {
+  test.describe(`the frame in ${mode.name} mode`, () => {
+    test.beforeEach(async ({ context }) => {
+      await presetPrefs(context, { elder_mode: mode.elder });
+    });
+
+    test('every tab is reachable from the tab bar; aria-current and the title follow', async ({ page }) => {
+      await openApp(page, '/');
+      await expectElderOn(page, mode.elder);
+      const nav = mainNav(page);
+      for (const tab of TABS) {
+        await expect(nav.getByRole('link', { name: tab.label, exact: true })).toBeVisible();
+      }
+      // Start from a tab other than home so the first click really navigates.
+      for (const tab of [...TABS.slice(1), TABS[0]]) {
+        await nav.getByRole('link', { name: tab.label, exact: true }).click();
+        if (tab.path === '/me') {
+          // Signed out: "me" asks for sign-in first.
+          await expect(page).toHaveURL(/\/sign-in\?next=(%2Fme|\/me)$/);
+          await expect(pageTitle(page)).toHaveText('登录');
+          await auditScreen(page, `${mode.name}: sign-in via the 我的 tab`, { soft: true });
+          continue;
+        }
+        await expect(page).toHaveURL(new RegExp(`${tab.path === '/' ? '/$' : `${tab.path}$`}`));
+        await expect(pageTitle(page)).toHaveText(tab.title);
+        const current = nav.locator('[aria-current="page"]');
+        await expect(current).toHaveCount(1);
+        await expect(current).toHaveAccessibleName(tab.label);
+        if (tab.comingSoon) {
+          await expect(page.getByRole('heading', { level: 2, name: tab.comingSoon })).toBeVisible();
+        }
+        await auditScreen(page, `${mode.name}: ${tab.path}`, { soft: true });
+      }
+    });
+
+    test('coming-soon pages offer a way back home and the hotline', async ({ page }) => {
+      for (const tab of TABS.filter((t) => t.comingSoon)) {
+        await openApp(page, tab.path);
+        await expect(page.getByRole('heading', { level: 2, name: tab.comingSoon })).toBeVisible();
+        await expect(page.getByRole('main').getByRole('link', { name: /10000/ })).toHaveAttribute('href', 'tel:10000');
+        await page.getByRole('main').getByRole('link', { name: '回到首页' }).click();
+        await expect(page).toHaveURL(/\/$/);
+        await expect(pageTitle(page)).toHaveText('首页');
+        await expect(mainNav(page).getByRole('link', { name: '首页' })).toHaveAttribute('aria-current', 'page');
+      }
+    });
+
+    test('a reload on a deep link keeps the page', async ({ page }) => {
+      await openApp(page, '/me/settings');
+      await expect(pageTitle(page)).toHaveText('设置');
+      await expect(topBar(page).getByRole('link', { name: '返回' })).toBeVisible();
+      await page.reload();
+      await waitForApp(page);
+      await expect(page).toHaveURL(/\/me\/settings$/);
+      await expect(pageTitle(page)).toHaveText('设置');
+      await auditScreen(page, `${mode.name}: settings after reload`, { soft: true });
+
+      await openApp(page, '/community');
+      await page.reload();
+      await waitForApp(page);
+      await expect(page).toHaveURL(/\/community$/);
+      await expect(pageTitle(page)).toHaveText('社区');
+      await expect(page.getByRole('heading', { level: 2, name: '社区即将上线' })).toBeVisible();
+      await expect(mainNav(page).getByRole('link', { name: '社区' })).toHaveAttribute('aria-current', 'page');
+    });
+
+    test('an unknown URL shows not-found inside the frame', async ({ page }) => {
+      await openApp(page, '/no/such/page');
+      await expect(page.getByRole('heading', { level: 2, name: '没有找到这个页面' })).toBeVisible();
+      await expect(topBar(page)).toBeVisible();
+      await expect(mainNav(page)).toBeVisible();
+      await expect(mainNav(page).locator('[aria-current="page"]')).toHaveCount(0);
+      await auditScreen(page, `${mode.name}: not-found`, { soft: true });
+      await page.getByRole('main').getByRole('link', { name: '回到首页' }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect(pageTitle(page)).toHaveText('首页');
+    });
+  });
+}
+
+test.describe('the top-bar elder switch', () => {
+  test('toggles elder mode, which survives a reload', async ({ page, context }) => {
+    await presetPrefs(context, { elder_mode: false });
+    await openApp(page, '/');
+    const sw = headerElderSwitch(page);
+    await expect(sw).toHaveAttribute('aria-checked', 'false');
+    await expectElderOn(page, false);
+    await auditStandardMode(page, 'home, standard', { soft: true });
+
+    await sw.click();
+    await expect(sw).toHaveAttribute('aria-checked', 'true');
+    await expectElderOn(page, true);
+    expect(await rootVar(page, '--tap')).toBe('3rem');
+    expect(await rootVar(page, '--line-height')).toBe('1.6');
+    // The big switch on the home card follows.
+    await expect(page.getByRole('main').getByRole('switch', { name: '长辈版' })).toHaveAttribute('aria-checked', 'true');
+    await auditElderMode(page, 'home after the top-bar switch', { soft: true });
+
+    await page.reload();
+    await waitForApp(page);
+    await expectElderOn(page, true);
+    await expect(headerElderSwitch(page)).toHaveAttribute('aria-checked', 'true');
+
+    await headerElderSwitch(page).click();
+    await expectElderOn(page, false);
+    expect(await rootVar(page, '--tap')).toBe('2.75rem');
+    expect(await rootVar(page, '--line-height')).toBe('1.5');
+    await page.reload();
+    await waitForApp(page);
+    await expectElderOn(page, false);
+    expect(await rootFontPx(page)).toBe(16);
+    await expect(html(page)).toHaveAttribute('lang', 'zh-CN');
+  });
+
+  test('the home card switch toggles it too', async ({ page, context }) => {
+    await presetPrefs(context, { elder_mode: false });
+    await openApp(page, '/');
+    const big = page.getByRole('main').getByRole('switch', { name: '长辈版' });
+    await expect(big).toHaveAttribute('aria-checked', 'false');
+    await big.click();
+    await expect(big).toHaveAttribute('aria-checked', 'true');
+    await expect(headerElderSwitch(page)).toHaveAttribute('aria-checked', 'true');
+    await expectElderOn(page, true);
+  });
+});
