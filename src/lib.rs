@@ -20,17 +20,18 @@ pub mod widgets;
 
 use leptos::prelude::*;
 
-/// Starts the app: reads the deploy-time configuration, then replaces the HTML loading
-/// shell with the app.
+/// Starts the app: mounts it in place of the HTML loading shell at once, while the
+/// deploy-time configuration loads; API calls wait for the configuration.
 pub fn start() {
     widgets::panic_screen::install_panic_hook();
-    // Leptos's own executor is set up by mounting, which waits for the configuration:
-    // spawn this first task on wasm-bindgen's executor directly.
+    api::config::begin_loading();
+    // Leptos's executor is set up by mounting, just below; this task is queued first, so
+    // it runs on wasm-bindgen's executor directly.
     wasm_bindgen_futures::spawn_local(async {
         api::config::set_config(api::config::load_config().await);
-        mount_to_body(app::App);
-        if let Some(boot) = document().get_element_by_id("boot") {
-            boot.remove();
-        }
     });
+    mount_to_body(app::App);
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
 }

@@ -29,7 +29,7 @@ impl Drop for Abort {
 }
 
 pub(super) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let text = send(Request::get(&api_url(&api_base(), path)), None).await?;
+    let text = send(Request::get(&api_url(&api_base().await, path)), None).await?;
     decode(&text)
 }
 
@@ -38,13 +38,13 @@ pub(super) async fn post<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|_| ApiError::Decode)?;
-    let text = send(Request::post(&api_url(&api_base(), path)), Some(json)).await?;
+    let text = send(Request::post(&api_url(&api_base().await, path)), Some(json)).await?;
     decode(&text)
 }
 
 /// A POST whose success has no body (204).
 pub(super) async fn post_no_content(path: &str) -> Result<(), ApiError> {
-    send(Request::post(&api_url(&api_base(), path)), None)
+    send(Request::post(&api_url(&api_base().await, path)), None)
         .await
         .map(drop)
 }

@@ -2,6 +2,7 @@
 //! index.html, so an operator points the same build at its own backend without rebuilding.
 
 use std::cell::RefCell;
+use std::task::{Poll, Waker};
 
 use serde::Deserialize;
 
@@ -51,16 +52,45 @@ pub fn api_url(base: &str, path: &str) -> String {
     )
 }
 
+/// The configuration as the app knows it. The app mounts while the file is still on its
+/// way (so the first paint does not wait a round trip); API calls made meanwhile wait for
+/// it here.
+enum ConfigState {
+    Ready(AppConfig),
+    Loading(Vec<Waker>),
+}
+
 thread_local! {
-    static CONFIG: RefCell<AppConfig> = RefCell::new(AppConfig::default());
+    // Ready with the defaults until `begin_loading`, so components mounted on their own
+    // (in tests) never wait.
+    static CONFIG: RefCell<ConfigState> = RefCell::new(ConfigState::Ready(AppConfig::default()));
+}
+
+/// From now until `set_config`, API calls wait for the configuration.
+pub fn begin_loading() {
+    CONFIG.with(|c| *c.borrow_mut() = ConfigState::Loading(Vec::new()));
 }
 
 pub fn set_config(config: AppConfig) {
-    CONFIG.with(|c| *c.borrow_mut() = config);
+    let previous =
+        CONFIG.with(|c| std::mem::replace(&mut *c.borrow_mut(), ConfigState::Ready(config)));
+    if let ConfigState::Loading(waiting) = previous {
+        waiting.into_iter().for_each(Waker::wake);
+    }
 }
 
-pub fn api_base() -> String {
-    CONFIG.with(|c| c.borrow().api_base.clone())
+/// The API base URL, once the configuration has arrived.
+pub async fn api_base() -> String {
+    std::future::poll_fn(|cx| {
+        CONFIG.with(|c| match &mut *c.borrow_mut() {
+            ConfigState::Ready(config) => Poll::Ready(config.api_base.clone()),
+            ConfigState::Loading(waiting) => {
+                waiting.push(cx.waker().clone());
+                Poll::Pending
+            }
+        })
+    })
+    .await
 }
 
 /// Fetches the configuration file; gives up quickly (it is tiny and served beside the
@@ -86,7 +116,6 @@ async fn futures_select<F: std::future::Future>(
 ) -> Option<F::Output> {
     use std::future::Future;
     use std::pin::pin;
-    use std::task::Poll;
     let mut fetch = pin!(fetch);
     let mut timeout = pin!(timeout);
     std::future::poll_fn(move |cx| {

@@ -59,16 +59,21 @@ pub fn HomePage() -> impl IntoView {
         ),
         _ => t.get().greeting_guest.to_owned(),
     };
-    let signed_out = move || matches!(session.state.get(), SessionState::SignedOut);
+    // While the session check runs, the sign-in prompt keeps its room (invisible), so
+    // the page does not jump when the answer comes.
+    let show_prompt = move || !matches!(session.state.get(), SessionState::SignedIn(_));
+    let prompt_pending = move || matches!(session.state.get(), SessionState::Checking);
 
     view! {
         <div class="page home">
             <section class="card card--hero">
                 <h2 class="card__title"><Icon kind=IconKind::Heart />{greeting}</h2>
                 <p>{move || t.get().home_intro}</p>
-                <Show when=signed_out>
-                    <p>{move || t.get().home_sign_in_prompt}</p>
-                    <A href=sign_in_href("/") attr:class="button button--primary">{move || t.get().sign_in_action}</A>
+                <Show when=show_prompt>
+                    <div class="sign-in-prompt" class:is-pending=prompt_pending aria-hidden=move || prompt_pending().then_some("true")>
+                        <p>{move || t.get().home_sign_in_prompt}</p>
+                        <A href=sign_in_href("/") attr:class="button button--primary">{move || t.get().sign_in_action}</A>
+                    </div>
                 </Show>
             </section>
 
