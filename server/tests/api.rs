@@ -15,7 +15,7 @@ fn docs_openapi_json_is_up_to_date() {
     assert!(
         actual == expected,
         "docs/openapi.json is stale or missing. Regenerate it from the workspace root with:\n\n    \
-         CARGO_TARGET_DIR=/work/target-server cargo run -q -p care-server -- --print-openapi > docs/openapi.json\n"
+         cargo run -q -p care-server -- --print-openapi > docs/openapi.json\n"
     );
 }
 
