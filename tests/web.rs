@@ -208,3 +208,31 @@ async fn the_error_view_says_what_happened_and_retries() {
     click(&container, "button");
     assert_eq!(retries.get_untracked(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_leaves_a_readable_screen_with_a_way_back_not_a_dead_page() {
+    fresh_container(Some(r#"{"elder_mode":true,"elder_prompt_answered":true}"#));
+    care_app::widgets::panic_screen::show_panic_screen();
+    care_app::widgets::panic_screen::show_panic_screen(); // a second panic adds nothing
+    let screens = document().query_selector_all("#panic-screen").unwrap();
+    assert_eq!(screens.length(), 1);
+    let screen: HtmlElement = screens.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(screen.get_attribute("role").as_deref(), Some("alert"));
+    let text = screen.text_content().unwrap();
+    assert!(text.contains("页面出错了"), "{text}");
+    assert!(text.contains("重新打开"), "{text}");
+    // Sized for the user's preferences even though the app is gone: elder mode, 20 px.
+    assert_eq!(
+        screen.style().get_property_value("font-size").unwrap(),
+        "20px"
+    );
+    let link = screen.query_selector("a").unwrap().expect("a reload link");
+    let href = link.get_attribute("href").unwrap();
+    assert_eq!(href, web_sys::window().unwrap().location().href().unwrap());
+    assert_eq!(
+        document().active_element().map(|e| e.tag_name()),
+        Some("A".to_owned()),
+        "focus moves to the reload link"
+    );
+    screen.remove();
+}

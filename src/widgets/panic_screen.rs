@@ -13,7 +13,8 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn show_panic_screen() {
+/// Paints the error screen (once). Public so a test can check it without crashing the test.
+pub fn show_panic_screen() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
