@@ -28,6 +28,37 @@ pub enum ErrorCode {
     NotFound,
     /// The server failed; retrying may help.
     Internal,
+    /// Points mall: the account is younger than the operator's minimum age to redeem.
+    AccountTooNew,
+    /// Points mall: the account is not real-name verified.
+    NotVerified,
+    /// Points mall: the phone bill is overdue.
+    InArrears,
+    /// Points mall: the item is for higher star levels (`details.min_star_level`).
+    TierRequired,
+    /// Points mall: the exchange has not opened yet (`details.opens_at`).
+    NotStarted,
+    /// Points mall: the exchange window has closed.
+    WindowClosed,
+    /// Points mall: no stock left.
+    OutOfStock,
+    /// Points mall: not enough spendable points (`details.balance`, `details.needed`).
+    InsufficientPoints,
+    /// Points mall: quantity 0 or above the largest allowed.
+    InvalidQuantity,
+    /// Points mall: the per-customer limit would be passed (`details.limit`,
+    /// `details.remaining`).
+    LimitExceeded,
+    /// Points mall: a delivery address field is missing or wrong (`details.field`).
+    InvalidAddress,
+    /// The idempotency key is not 16-64 of `A-Z a-z 0-9 - _`.
+    InvalidIdempotencyKey,
+    /// The idempotency key was already used with a different request.
+    IdempotencyConflict,
+    /// Points mall: a donation amount that is not positive.
+    InvalidAmount,
+    /// Points mall: the order's status does not allow this (e.g. cancelling a shipped order).
+    InvalidStatus,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -42,6 +73,35 @@ pub struct ApiError {
     /// Set with `rate_limited`: seconds until a retry can succeed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_secs: Option<u32>,
+    /// Structured facts for some codes, so the app can say more than the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Box<ErrorDetails>>,
+}
+
+/// Facts that go with some error codes; each is absent unless its code says otherwise.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorDetails {
+    /// `invalid_address`: the field in error (name, phone, region, detail).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// `insufficient_points`: spendable points now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub balance: Option<i64>,
+    /// `insufficient_points`: points the request needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needed: Option<i64>,
+    /// `tier_required`: the lowest star level allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_star_level: Option<u8>,
+    /// `limit_exceeded`: the per-customer limit, and how many units are left of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<u32>,
+    /// `not_started`: when the exchange opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl ApiError {
@@ -50,6 +110,7 @@ impl ApiError {
             code,
             message: message.into(),
             retry_after_secs: None,
+            details: None,
         }
     }
 }

@@ -10,8 +10,10 @@
 pub mod auth;
 pub mod error;
 pub mod limits;
+pub mod mall;
 pub mod meta;
 pub mod phone;
+pub mod points;
 pub mod profile;
 
 pub use error::{ApiError, ErrorCode};

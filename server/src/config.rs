@@ -5,6 +5,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use care_contract::limits;
+
+use crate::mall::{Clock, MallConfig};
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
 
@@ -37,6 +39,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Outside demo mode, codes are "texted" by appending `phone code` lines here.
     pub sms_outbox: Option<PathBuf>,
+    /// The points mall's clock: real time unless a test pins it (clones share it).
+    pub clock: Clock,
+    /// The operator's points-mall numbers.
+    pub mall: MallConfig,
 }
 
 impl Config {
@@ -55,6 +61,8 @@ impl Config {
             codes_per_ip_per_hour: DEFAULT_CODES_PER_IP_PER_HOUR,
             secure_cookies: false,
             sms_outbox: None,
+            clock: Clock::default(),
+            mall: MallConfig::default(),
         }
     }
 }
@@ -135,6 +143,8 @@ impl From<Cli> for Config {
             codes_per_ip_per_hour: cli.codes_per_ip_per_hour,
             secure_cookies: cli.secure_cookies,
             sms_outbox: cli.sms_outbox,
+            clock: Clock::default(),
+            mall: MallConfig::default(),
         }
     }
 }

@@ -18,7 +18,10 @@ const POOL_SIZE: usize = 4;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The migrations, in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_auth.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_auth.sql"),
+    include_str!("migrations/0002_mall.sql"),
+];
 
 #[derive(Debug)]
 pub enum DbError {

@@ -4,6 +4,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use care_contract::error::ErrorDetails;
 use care_contract::{ApiError, ErrorCode};
 
 #[derive(Debug)]
@@ -87,6 +88,26 @@ impl AppError {
             ErrorCode::BadRequest,
             "method not allowed",
         )
+    }
+
+    /// Attaches structured facts (`details`) to the body.
+    pub fn with_details(mut self, details: ErrorDetails) -> Self {
+        self.body.details = Some(Box::new(details));
+        self
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
+    }
+
+    /// 409 with this code: the request is fine but the state of things refuses it.
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, code, message)
+    }
+
+    /// 400 with this code: the request itself is wrong.
+    pub fn invalid(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
     }
 
     pub fn internal() -> Self {

@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod faults;
+pub mod mall;
 pub mod openapi;
 pub mod routes;
 pub mod seed;
@@ -47,6 +48,7 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
     let db = tokio::task::spawn_blocking(move || Db::open(&path)).await??;
     if config.demo {
         seed::seed_demo(&db).await?;
+        mall::seed::seed_demo(&db, &config.clock, &config.mall).await?;
     } else if config.sms_outbox.is_none() {
         tracing::warn!("not in demo mode and no --sms-outbox: sign-in codes are not delivered");
     }

@@ -13,6 +13,10 @@ pub struct SeedSubscriber {
     pub birthday: Option<(i32, u32, u32)>,
     pub star_level: u8,
     pub is_staff: bool,
+    /// Real-name verified (gates points redemption).
+    pub verified: bool,
+    /// An overdue bill (gates points redemption).
+    pub in_arrears: bool,
     pub family: &'static [(&'static str, &'static str)],
 }
 
@@ -31,6 +35,8 @@ pub const SUBSCRIBERS: &[SeedSubscriber] = &[
         birthday: Some((1988, 6, 18)),
         star_level: 5,
         is_staff: false,
+        verified: true,
+        in_arrears: false,
         family: &[],
     },
     SeedSubscriber {
@@ -40,6 +46,8 @@ pub const SUBSCRIBERS: &[SeedSubscriber] = &[
         birthday: Some((1956, 10, 9)),
         star_level: 6,
         is_staff: false,
+        verified: true,
+        in_arrears: false,
         family: &[("女儿", "13700137000")],
     },
     SeedSubscriber {
@@ -49,6 +57,8 @@ pub const SUBSCRIBERS: &[SeedSubscriber] = &[
         birthday: Some((1999, 2, 3)),
         star_level: 2,
         is_staff: false,
+        verified: true,
+        in_arrears: false,
         family: &[],
     },
     SeedSubscriber {
@@ -58,6 +68,20 @@ pub const SUBSCRIBERS: &[SeedSubscriber] = &[
         birthday: None,
         star_level: 7,
         is_staff: true,
+        verified: true,
+        in_arrears: false,
+        family: &[],
+    },
+    // Long-standing, but the bill is overdue: the mall tells him he cannot redeem yet.
+    SeedSubscriber {
+        phone: "13500135000",
+        nickname: "陈建国",
+        joined: Joined::On(2012, 5, 20),
+        birthday: Some((1970, 11, 2)),
+        star_level: 3,
+        is_staff: false,
+        verified: true,
+        in_arrears: true,
         family: &[],
     },
 ];
@@ -81,10 +105,21 @@ fn seed_in(tx: &Transaction<'_>, today: NaiveDate) -> Result<(), DbError> {
         };
         let birthday = s.birthday.map(|(y, m, d)| date(y, m, d));
         tx.execute(
-            "INSERT INTO subscribers (phone, nickname, joined_on, birthday, star_level, is_staff, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO subscribers (phone, nickname, joined_on, birthday, star_level, is_staff,
+                 verified, in_arrears, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (phone) DO NOTHING",
-            params![s.phone, s.nickname, joined_on, birthday, s.star_level, s.is_staff, now],
+            params![
+                s.phone,
+                s.nickname,
+                joined_on,
+                birthday,
+                s.star_level,
+                s.is_staff,
+                s.verified,
+                s.in_arrears,
+                now
+            ],
         )?;
         let id: i64 = tx.query_row(
             "SELECT id FROM subscribers WHERE phone = ?1",

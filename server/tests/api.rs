@@ -60,7 +60,7 @@ async fn demo_seeding_is_idempotent() {
     let first = start_in(dir.path(), |_| {}).await;
     first.stop().await;
     let after_first = count(dir.path().join("care.sqlite3"));
-    assert_eq!(after_first, (4, 1));
+    assert_eq!(after_first, (5, 1));
 
     let second = start_in(dir.path(), |_| {}).await;
     // The staff member is there and signs in.

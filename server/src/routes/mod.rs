@@ -14,6 +14,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::error::{api_method_not_allowed, AppError};
+use crate::mall::routes as mall;
 use crate::state::AppState;
 use crate::{faults, openapi, static_files};
 
@@ -25,11 +26,31 @@ pub fn router(state: AppState) -> Router {
         .route("/api/auth/sign-out", post(auth::sign_out))
         .route("/api/session", get(session::session))
         .route("/api/me", get(me::me))
-        .route("/api/openapi.json", get(openapi::serve_openapi));
+        .route("/api/openapi.json", get(openapi::serve_openapi))
+        .route("/api/mall/summary", get(mall::summary))
+        .route("/api/mall/ledger", get(mall::ledger))
+        .route("/api/mall/check-in", post(mall::check_in))
+        .route("/api/mall/items", get(mall::items))
+        .route("/api/mall/items/{id}", get(mall::item))
+        .route("/api/mall/redemptions", post(mall::redeem))
+        .route("/api/mall/orders", get(mall::orders))
+        .route("/api/mall/orders/{id}", get(mall::order))
+        .route("/api/mall/orders/{id}/cancel", post(mall::cancel))
+        .route("/api/mall/staff/orders/{id}/advance", post(mall::advance))
+        .route(
+            "/api/mall/address",
+            get(mall::get_address).put(mall::put_address),
+        )
+        .route("/api/mall/charity", get(mall::charity))
+        .route("/api/mall/donations", post(mall::donate));
     if state.config.enable_faults {
         app = app.route(
             faults::FAULTS_PATH,
             put(faults::put_fault).delete(faults::clear_faults),
+        );
+        app = app.route(
+            mall::CLOCK_PATH,
+            put(mall::pin_clock).delete(mall::reset_clock),
         );
     }
     app = app
