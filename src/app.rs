@@ -9,7 +9,7 @@ use crate::community::CommunityPage;
 use crate::feedback::FeedbackPage;
 use crate::home::HomePage;
 use crate::layout::Shell;
-use crate::mall::MallPage;
+use crate::mall::{LedgerPage, MallPage};
 use crate::me::{MePage, SettingsPage};
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/mall") view=MallPage />
+                    <Route path=path!("/mall/points") view=LedgerPage />
                     <Route path=path!("/community") view=CommunityPage />
                     <Route path=path!("/feedback") view=FeedbackPage />
                     <Route path=path!("/me") view=MePage />

@@ -28,12 +28,12 @@ impl Drop for Abort {
     }
 }
 
-pub(super) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     let text = send(Request::get(&api_url(&api_base().await, path)), None).await?;
     decode(&text)
 }
 
-pub(super) async fn post<B: Serialize, T: DeserializeOwned>(
+pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiError> {
@@ -43,7 +43,7 @@ pub(super) async fn post<B: Serialize, T: DeserializeOwned>(
 }
 
 /// A POST whose success has no body (204).
-pub(super) async fn post_no_content(path: &str) -> Result<(), ApiError> {
+pub(crate) async fn post_no_content(path: &str) -> Result<(), ApiError> {
     send(Request::post(&api_url(&api_base().await, path)), None)
         .await
         .map(drop)

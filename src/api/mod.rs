@@ -2,7 +2,7 @@
 //! view that started it goes away, and fails with one typed [`ApiError`].
 
 pub mod auth;
-mod client;
+pub(crate) mod client;
 pub mod config;
 mod error;
 pub mod meta;

@@ -1,14 +1,12 @@
-//! 积分商城: the points mall. Its screens arrive with the mall issue; until then the tab
-//! says so kindly.
+//! 积分商城: the points mall. This part: the points card (balance, tier, what expires
+//! when), the daily check-in, and the points ledger. The catalogue and redemption follow.
 
-use leptos::prelude::*;
+mod api;
+mod check_in;
+mod ledger_page;
+mod mall_page;
+mod points_card;
+mod words;
 
-use crate::widgets::coming_soon::ComingSoon;
-use crate::widgets::icons::IconKind;
-use crate::widgets::page_title::set_page_meta;
-
-#[component]
-pub fn MallPage() -> impl IntoView {
-    set_page_meta(|t| t.tab_mall, None);
-    view! { <ComingSoon feature=|t| t.tab_mall icon=IconKind::Gift /> }
-}
+pub use ledger_page::LedgerPage;
+pub use mall_page::MallPage;

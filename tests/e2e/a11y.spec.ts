@@ -61,7 +61,7 @@ for (const mode of MODES) {
       else await auditStandardMode(page, label, { soft: true });
     };
     await visit('/', /./);
-    await visit('/mall', /Mall/);
+    await visit('/mall', /My points/);
     await visit('/community', /Community/);
     await visit('/feedback', /Feedback/);
     await visit('/sign-in', /./);
@@ -71,6 +71,8 @@ for (const mode of MODES) {
     await signIn(page, USERS.wang.phone);
     await visit('/me', USERS.wang.name);
     await visit('/', /王秀英/);
+    await visit('/mall', 'My points');
+    await visit('/mall/points', /./);
   });
 }
 

@@ -19,7 +19,7 @@ export interface Tab {
 
 export const TABS: Tab[] = [
   { label: '首页', labelEn: 'Home', path: '/', title: '首页', titleEn: 'Home' },
-  { label: '商城', labelEn: 'Mall', path: '/mall', title: '商城', titleEn: 'Mall', comingSoon: '商城即将上线' },
+  { label: '商城', labelEn: 'Mall', path: '/mall', title: '商城', titleEn: 'Mall' },
   { label: '社区', labelEn: 'Community', path: '/community', title: '社区', titleEn: 'Community', comingSoon: '社区即将上线' },
   { label: '反馈', labelEn: 'Feedback', path: '/feedback', title: '反馈', titleEn: 'Feedback', comingSoon: '反馈即将上线' },
   { label: '我的', labelEn: 'Me', path: '/me', title: '我的', titleEn: 'Me' },
@@ -69,6 +69,35 @@ export const SCREENS: Screen[] = [
       await expect(page.getByRole('heading', { level: 2, name: t.comingSoon })).toBeVisible();
     },
   })),
+  {
+    name: 'mall (signed out)',
+    reach: (page) => openApp(page, '/mall'),
+    check: async (page) => {
+      await expect(page.getByRole('main').getByRole('link', { name: '登录' })).toBeVisible();
+    },
+  },
+  {
+    name: 'mall (signed in)',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/mall');
+    },
+    check: async (page) => {
+      await expect(page.getByText('可用积分')).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: '每日签到' })).toBeVisible();
+    },
+  },
+  {
+    name: 'points history',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/mall/points');
+    },
+    check: async (page) => {
+      await expect(page.getByLabel('筛选类型')).toBeVisible();
+      await expect(page.getByRole('listitem').first()).toBeVisible();
+    },
+  },
   {
     name: 'sign-in',
     reach: (page) => openApp(page, '/sign-in'),

@@ -1,0 +1,108 @@
+//! 积分明细: every earning and spending, newest first, filterable by kind, a page at a time.
+
+use care_contract::mall::{LedgerEntry, LedgerKind};
+use leptos::prelude::*;
+
+use super::api::{self, LEDGER_PAGE_SIZE};
+use super::words::{kind_label, localized, signed_points};
+use crate::auth::RequireSignIn;
+use crate::i18n::{fill, use_texts};
+use crate::me::format_date;
+use crate::prefs::use_prefs;
+use crate::widgets::error_view::ErrorView;
+use crate::widgets::page_title::set_page_meta;
+use crate::widgets::skeleton::SkeletonCard;
+
+#[component]
+pub fn LedgerPage() -> impl IntoView {
+    set_page_meta(|t| t.ledger_title, Some("/mall"));
+    view! {
+        <div class="page ledger-page">
+            <RequireSignIn let:_signed_in>
+                <Ledger />
+            </RequireSignIn>
+        </div>
+    }
+}
+
+#[component]
+fn Ledger() -> impl IntoView {
+    let t = use_texts();
+    let kind = RwSignal::new(None::<LedgerKind>);
+    let page = RwSignal::new(1_u32);
+    let entries = LocalResource::new(move || api::fetch_ledger(kind.get(), page.get()));
+    let on_filter = move |ev: leptos::ev::Event| {
+        kind.set(LedgerKind::parse(&event_target_value(&ev)));
+        page.set(1);
+    };
+    view! {
+        <section class="card">
+            <div class="field">
+                <label for="ledger-kind">{move || t.get().ledger_filter}</label>
+                <select id="ledger-kind" on:change=on_filter>
+                    <option value="" selected=move || kind.get().is_none()>{move || t.get().ledger_all}</option>
+                    {LedgerKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=move || kind.get() == Some(k)>{move || kind_label(k, t.get())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </section>
+        {move || match entries.get() {
+            None => view! { <SkeletonCard lines=6 /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorView error on_retry=move |_| entries.refetch() /> }.into_any(),
+            Some(Ok(result)) if result.entries.is_empty() => view! {
+                <section class="card empty-state"><p>{move || t.get().ledger_empty}</p></section>
+            }.into_any(),
+            Some(Ok(result)) => {
+                let pages = result.total.div_ceil(u64::from(LEDGER_PAGE_SIZE)).max(1) as u32;
+                let total = result.total.to_string();
+                view! {
+                    <h2 class="section-title">{move || fill(t.get().ledger_count, &[("total", &total)])}</h2>
+                    <ol class="card ledger" aria-label=move || t.get().ledger_title>
+                        {result.entries.into_iter().map(|entry| view! { <LedgerRow entry /> }).collect_view()}
+                    </ol>
+                    <nav class="pager" aria-label=move || t.get().ledger_title>
+                        <button type="button" class="button button--secondary" disabled=move || { page.get() <= 1 }
+                            on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
+                            {move || t.get().ledger_prev}
+                        </button>
+                        <span class="pager__where">
+                            {move || fill(t.get().ledger_page, &[("page", &page.get().to_string()), ("pages", &pages.to_string())])}
+                        </span>
+                        <button type="button" class="button button--secondary" disabled=move || { page.get() >= pages }
+                            on:click=move |_| page.update(|p| *p += 1)>
+                            {move || t.get().ledger_next}
+                        </button>
+                    </nav>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn LedgerRow(entry: LedgerEntry) -> impl IntoView {
+    let t = use_texts();
+    let locale = Signal::derive(move || use_prefs().with(|p| p.locale));
+    let LedgerEntry {
+        kind,
+        points,
+        date,
+        title_zh,
+        title_en,
+        expires_on,
+        ..
+    } = entry;
+    view! {
+        <li class="ledger__row">
+            <div class="ledger__text">
+                <span class="ledger__title">{move || localized(locale.get(), &title_zh, &title_en).to_owned()}</span>
+                <span class="ledger__meta">
+                    {move || format!("{} · {}", kind_label(kind, t.get()), format_date(date, locale.get()))}
+                    {expires_on.map(|d| view! { " · " {move || fill(t.get().ledger_expires_on, &[("date", &format_date(d, locale.get()))])} })}
+                </span>
+            </div>
+            <span class="ledger__points" class:ledger__points--out=points < 0>{signed_points(points)}</span>
+        </li>
+    }
+}

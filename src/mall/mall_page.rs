@@ -1,0 +1,68 @@
+//! The mall tab. Signed in: the points card and the daily check-in. Signed out: a way to
+//! sign in and come back here.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::api;
+use super::check_in::CheckInCard;
+use super::points_card::PointsCard;
+use crate::auth::{sign_in_href, use_session, SessionState};
+use crate::i18n::use_texts;
+use crate::server_info::HotlineButton;
+use crate::widgets::error_view::ErrorView;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_title::set_page_meta;
+use crate::widgets::skeleton::SkeletonCard;
+
+#[component]
+pub fn MallPage() -> impl IntoView {
+    set_page_meta(|t| t.tab_mall, None);
+    let t = use_texts();
+    let session = use_session();
+    view! {
+        <div class="page mall">
+            {move || match session.state.get() {
+                SessionState::Checking => view! { <SkeletonCard lines=4 /> }.into_any(),
+                SessionState::SignedIn(_) => view! { <PointsSection /> }.into_any(),
+                SessionState::SignedOut => view! {
+                    <section class="card card--hero">
+                        <h2 class="card__title"><Icon kind=IconKind::Gift />{move || t.get().mall_points_title}</h2>
+                        <p>{move || t.get().mall_sign_in_prompt}</p>
+                        <A href=sign_in_href("/mall") attr:class="button button--primary">{move || t.get().sign_in_action}</A>
+                    </section>
+                }.into_any(),
+                SessionState::Unknown(error) => view! { <ErrorView error on_retry=move |_| session.refresh() /> }.into_any(),
+            }}
+            <section class="card empty-state">
+                <div class="empty-state__icon"><Icon kind=IconKind::Gift /></div>
+                <h2>{move || t.get().catalogue_soon_title}</h2>
+                <p>{move || t.get().catalogue_soon_body}</p>
+                <HotlineButton />
+            </section>
+        </div>
+    }
+}
+
+/// Loads the summary; a check-in refreshes it so the balance and streak move at once.
+#[component]
+fn PointsSection() -> impl IntoView {
+    let summary = LocalResource::new(api::fetch_summary);
+    let check_in = Action::new_local(|_: &()| api::check_in());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = check_in.value().get() {
+            summary.refetch();
+        }
+    });
+    move || match summary.get() {
+        None => view! { <SkeletonCard lines=4 /><SkeletonCard lines=2 /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorView error on_retry=move |_| summary.refetch() /> }.into_any()
+        }
+        Some(Ok(summary)) => view! {
+            <PointsCard summary=summary.clone() />
+            <CheckInCard status=summary.check_in action=check_in />
+        }
+        .into_any(),
+    }
+}

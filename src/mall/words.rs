@@ -1,0 +1,81 @@
+//! How mall numbers and kinds read in each language. Pure, so it is tested here.
+
+use care_contract::mall::LedgerKind;
+
+use crate::i18n::{Locale, Texts};
+
+/// A signed amount of points as the ledger shows it: +120, −80 (a real minus sign).
+pub fn signed_points(points: i64) -> String {
+    if points > 0 {
+        format!("+{points}")
+    } else if points < 0 {
+        format!("\u{2212}{}", points.unsigned_abs())
+    } else {
+        "0".to_owned()
+    }
+}
+
+/// A tier multiplier in percent as people say it: 150 -> "1.5", 100 -> "1", 125 -> "1.25".
+pub fn multiplier(percent: u32) -> String {
+    let whole = percent / 100;
+    let frac = percent % 100;
+    match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+/// The words for each kind of ledger entry, for the filter.
+pub fn kind_label(kind: LedgerKind, t: &'static Texts) -> &'static str {
+    match kind {
+        LedgerKind::MonthlySpending => t.ledger_kind_monthly_spending,
+        LedgerKind::Tenure => t.ledger_kind_tenure,
+        LedgerKind::ActivityBonus => t.ledger_kind_activity_bonus,
+        LedgerKind::CheckIn => t.ledger_kind_check_in,
+        LedgerKind::BirthdayGift => t.ledger_kind_birthday_gift,
+        LedgerKind::HolidayDouble => t.ledger_kind_holiday_double,
+        LedgerKind::AdoptedSuggestion => t.ledger_kind_adopted_suggestion,
+        LedgerKind::Redemption => t.ledger_kind_redemption,
+        LedgerKind::Refund => t.ledger_kind_refund,
+        LedgerKind::Expiry => t.ledger_kind_expiry,
+        LedgerKind::Donation => t.ledger_kind_donation,
+    }
+}
+
+/// Picks the text for the user's language from a zh/en pair sent by the backend.
+pub fn localized<'a>(locale: Locale, zh: &'a str, en: &'a str) -> &'a str {
+    match locale {
+        Locale::ZhCn => zh,
+        Locale::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_carry_their_sign_in_words() {
+        assert_eq!(signed_points(120), "+120");
+        assert_eq!(signed_points(-80), "\u{2212}80");
+        assert_eq!(signed_points(0), "0");
+    }
+
+    #[test]
+    fn multipliers_read_as_people_say_them() {
+        assert_eq!(multiplier(100), "1");
+        assert_eq!(multiplier(150), "1.5");
+        assert_eq!(multiplier(125), "1.25");
+        assert_eq!(multiplier(200), "2");
+    }
+
+    #[test]
+    fn every_ledger_kind_has_words_in_both_languages() {
+        for locale in Locale::ALL {
+            for kind in LedgerKind::ALL {
+                assert!(!kind_label(kind, locale.texts()).is_empty(), "{kind:?}");
+            }
+        }
+    }
+}
