@@ -98,4 +98,5 @@ build_server() {
   cargo build --quiet -p care-server
 }
 
-SERVER_BIN="$ROOT/target/debug/care-server"
+# Honours CARGO_TARGET_DIR, like cargo and trunk do.
+SERVER_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/care-server"
