@@ -214,3 +214,19 @@ test.describe('the top-bar elder switch', () => {
     await expectElderOn(page, true);
   });
 });
+
+test('the first-visit prompt keeps keyboard focus inside it', async ({ page }) => {
+  await openApp(page, '/');
+  const dialog = page.getByRole('dialog', { name: '要换成长辈版吗？' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '好，用长辈版' })).toBeFocused();
+  const focusInside = () => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'));
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    expect(await focusInside(), `after Tab #${i + 1}`).toBe(true);
+  }
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInside(), `after Shift+Tab #${i + 1}`).toBe(true);
+  }
+});
