@@ -19,6 +19,7 @@ pub fn ElderPrompt() -> impl IntoView {
         })
     };
     let yes_ref = NodeRef::<leptos::html::Button>::new();
+    let dialog_ref = NodeRef::<leptos::html::Div>::new();
     // Move focus into the dialog when it appears, so keyboard and screen-reader users
     // start there.
     Effect::new(move |_| {
@@ -35,9 +36,14 @@ pub fn ElderPrompt() -> impl IntoView {
                     aria-modal="true"
                     aria-labelledby="elder-prompt-title"
                     aria-describedby="elder-prompt-body"
+                    node_ref=dialog_ref
                     on:keydown=move |ev| {
                         if ev.key() == "Escape" {
                             answer(false);
+                        } else if ev.key() == "Tab" {
+                            if let Some(dialog) = dialog_ref.get() {
+                                keep_focus_inside(&dialog, &ev);
+                            }
                         }
                     }
                 >
@@ -68,5 +74,32 @@ pub fn ElderPrompt() -> impl IntoView {
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// A modal dialog keeps Tab and Shift+Tab among its own buttons, so keyboard and
+/// screen-reader users cannot wander into the page behind it.
+fn keep_focus_inside(dialog: &web_sys::HtmlElement, ev: &leptos::ev::KeyboardEvent) {
+    let Ok(buttons) = dialog.query_selector_all("button") else {
+        return;
+    };
+    let (Some(first), Some(last)) = (
+        buttons.item(0),
+        buttons.item(buttons.length().saturating_sub(1)),
+    ) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(web_sys::Node::from);
+    let wrap_to = match (ev.shift_key(), active) {
+        (true, Some(node)) if node == first => last,
+        (false, Some(node)) if node == last => first,
+        _ => return,
+    };
+    if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(wrap_to) {
+        ev.prevent_default();
+        let _ = target.focus();
     }
 }
