@@ -1,0 +1,131 @@
+//! The delivery address and its validation.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    ADDRESS_DETAIL_MAX_CHARS, ADDRESS_DETAIL_MIN_CHARS, ADDRESS_NAME_MAX_CHARS,
+    ADDRESS_REGION_MAX_CHARS,
+};
+use crate::phone::normalize_phone;
+
+/// Where a physical item goes. Kept per subscriber for next time; shown in full only to
+/// its owner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeliveryAddress {
+    /// Recipient, 1-20 characters.
+    pub name: String,
+    /// Recipient's mainland mobile number (spaces, dashes and +86 allowed on input).
+    pub phone: String,
+    /// Province / city / district, 1-50 characters (e.g. 广东省 广州市 天河区).
+    pub region: String,
+    /// Street and house number, 4-100 characters.
+    pub detail: String,
+}
+
+/// The address field a problem is in (`details.field` of `invalid_address`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AddressField {
+    Name,
+    Phone,
+    Region,
+    Detail,
+}
+
+impl AddressField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AddressField::Name => "name",
+            AddressField::Phone => "phone",
+            AddressField::Region => "region",
+            AddressField::Detail => "detail",
+        }
+    }
+}
+
+/// Checks and tidies an address: trims every field and normalizes the phone. The first
+/// field in error is returned.
+pub fn validate_address(address: &DeliveryAddress) -> Result<DeliveryAddress, AddressField> {
+    fn text(
+        value: &str,
+        min: usize,
+        max: usize,
+        field: AddressField,
+    ) -> Result<String, AddressField> {
+        let trimmed = value.trim();
+        let n = trimmed.chars().count();
+        if n < min || n > max || trimmed.chars().any(char::is_control) {
+            return Err(field);
+        }
+        Ok(trimmed.to_owned())
+    }
+    Ok(DeliveryAddress {
+        name: text(&address.name, 1, ADDRESS_NAME_MAX_CHARS, AddressField::Name)?,
+        phone: normalize_phone(&address.phone).map_err(|_| AddressField::Phone)?,
+        region: text(
+            &address.region,
+            1,
+            ADDRESS_REGION_MAX_CHARS,
+            AddressField::Region,
+        )?,
+        detail: text(
+            &address.detail,
+            ADDRESS_DETAIL_MIN_CHARS,
+            ADDRESS_DETAIL_MAX_CHARS,
+            AddressField::Detail,
+        )?,
+    })
+}
+
+/// `GET /api/mall/address`: the kept address, if any.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavedAddress {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<DeliveryAddress>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn address() -> DeliveryAddress {
+        DeliveryAddress {
+            name: " 张小明 ".into(),
+            phone: "138 0013 8000".into(),
+            region: "广东省 广州市 天河区".into(),
+            detail: "天河路 385 号 1201 室".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_address_is_tidied() {
+        let a = validate_address(&address()).unwrap();
+        assert_eq!(a.name, "张小明");
+        assert_eq!(a.phone, "13800138000");
+    }
+
+    #[test]
+    fn the_first_bad_field_is_named() {
+        let mut a = address();
+        a.name = "  ".into();
+        assert_eq!(validate_address(&a), Err(AddressField::Name));
+        let mut a = address();
+        a.name = "名".repeat(21);
+        assert_eq!(validate_address(&a), Err(AddressField::Name));
+        let mut a = address();
+        a.phone = "12345".into();
+        assert_eq!(validate_address(&a), Err(AddressField::Phone));
+        let mut a = address();
+        a.region = String::new();
+        assert_eq!(validate_address(&a), Err(AddressField::Region));
+        let mut a = address();
+        a.detail = "1号".into();
+        assert_eq!(validate_address(&a), Err(AddressField::Detail));
+        let mut a = address();
+        a.detail = "天河路\n385 号".into();
+        assert_eq!(validate_address(&a), Err(AddressField::Detail));
+    }
+}

@@ -1,0 +1,114 @@
+//! The points ledger.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Why points came or went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LedgerKind {
+    /// Points from the monthly bill (about 1 per yuan, times the tier multiplier).
+    MonthlySpending,
+    /// Years on the network.
+    Tenure,
+    /// Consecutive active months.
+    ActivityBonus,
+    CheckIn,
+    BirthdayGift,
+    HolidayDouble,
+    /// A suggestion the operator adopted (创意征集).
+    AdoptedSuggestion,
+    Redemption,
+    /// Points back from a cancelled order.
+    Refund,
+    /// Points that reached their expiry date unspent.
+    Expiry,
+    Donation,
+}
+
+impl LedgerKind {
+    pub const ALL: [LedgerKind; 11] = [
+        LedgerKind::MonthlySpending,
+        LedgerKind::Tenure,
+        LedgerKind::ActivityBonus,
+        LedgerKind::CheckIn,
+        LedgerKind::BirthdayGift,
+        LedgerKind::HolidayDouble,
+        LedgerKind::AdoptedSuggestion,
+        LedgerKind::Redemption,
+        LedgerKind::Refund,
+        LedgerKind::Expiry,
+        LedgerKind::Donation,
+    ];
+
+    /// The snake_case name used in JSON, query strings and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LedgerKind::MonthlySpending => "monthly_spending",
+            LedgerKind::Tenure => "tenure",
+            LedgerKind::ActivityBonus => "activity_bonus",
+            LedgerKind::CheckIn => "check_in",
+            LedgerKind::BirthdayGift => "birthday_gift",
+            LedgerKind::HolidayDouble => "holiday_double",
+            LedgerKind::AdoptedSuggestion => "adopted_suggestion",
+            LedgerKind::Redemption => "redemption",
+            LedgerKind::Refund => "refund",
+            LedgerKind::Expiry => "expiry",
+            LedgerKind::Donation => "donation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One line of the points ledger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LedgerEntry {
+    pub id: i64,
+    pub kind: LedgerKind,
+    /// Signed: positive when earned or refunded, negative when spent, donated or expired.
+    pub points: i64,
+    pub at: DateTime<Utc>,
+    /// The day in China (UTC+8).
+    pub date: NaiveDate,
+    /// The reason in words (e.g. "2025年5月话费消费 ¥128 × 1.5").
+    pub title_zh: String,
+    pub title_en: String,
+    /// For earnings: the last day these points can be spent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<NaiveDate>,
+    /// For redemptions and refunds: the order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<i64>,
+}
+
+/// A page of the ledger, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LedgerPage {
+    pub entries: Vec<LedgerEntry>,
+    pub page: u32,
+    pub per_page: u32,
+    /// Entries matching the filter, on all pages.
+    pub total: u64,
+}
+
+/// `GET /api/mall/ledger` query.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct LedgerQuery {
+    /// Only entries of this kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<LedgerKind>,
+    /// 1-based page (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Entries per page (default 20, at most 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<u32>,
+}

@@ -1,0 +1,87 @@
+//! The points mall (积分商城), under `/api/mall`: balance and tier, the points ledger, daily
+//! check-in, the catalogue, exactly-once redemption, orders, the delivery address and
+//! charity donations.
+//!
+//! Exactly once: every redemption and donation carries an `idempotency_key` the app makes
+//! when the confirmation opens (16-64 of `A-Z a-z 0-9 - _`). Sending the same key again
+//! with the same body answers the original result (200, `replayed: true`) and never
+//! deducts twice; the same key with a different body is 409 `idempotency_conflict`.
+
+mod address;
+mod catalogue;
+mod charity;
+mod ledger;
+mod orders;
+mod summary;
+
+pub use address::*;
+pub use catalogue::*;
+pub use charity::*;
+pub use ledger::*;
+pub use orders::*;
+pub use summary::*;
+
+/// Shortest idempotency key.
+pub const IDEMPOTENCY_KEY_MIN: usize = 16;
+/// Longest idempotency key.
+pub const IDEMPOTENCY_KEY_MAX: usize = 64;
+/// Most items in one redemption (the per-customer limit may be lower).
+pub const MAX_QUANTITY: u32 = 99;
+/// Longest recipient name, in characters.
+pub const ADDRESS_NAME_MAX_CHARS: usize = 20;
+/// Longest region (province / city / district), in characters.
+pub const ADDRESS_REGION_MAX_CHARS: usize = 50;
+/// Shortest and longest street address, in characters.
+pub const ADDRESS_DETAIL_MIN_CHARS: usize = 4;
+pub const ADDRESS_DETAIL_MAX_CHARS: usize = 100;
+/// Longest catalogue search, in characters.
+pub const SEARCH_MAX_CHARS: usize = 50;
+/// Page size when none is asked for, and the largest allowed.
+pub const DEFAULT_PER_PAGE: u32 = 20;
+pub const MAX_PER_PAGE: u32 = 50;
+/// Longest tracking number a staff member may enter.
+pub const TRACKING_NUMBER_MAX_CHARS: usize = 40;
+
+/// A key the app may send as `idempotency_key`.
+pub fn is_valid_idempotency_key(key: &str) -> bool {
+    (IDEMPOTENCY_KEY_MIN..=IDEMPOTENCY_KEY_MAX).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotency_keys_are_16_to_64_safe_characters() {
+        assert!(is_valid_idempotency_key("0123456789abcdef"));
+        assert!(is_valid_idempotency_key(&"a-_Z".repeat(16)));
+        assert!(!is_valid_idempotency_key("0123456789abcde"));
+        assert!(!is_valid_idempotency_key(&"a".repeat(65)));
+        assert!(!is_valid_idempotency_key("0123456789abcde!"));
+        assert!(!is_valid_idempotency_key("0123456789abcdé"));
+    }
+
+    #[test]
+    fn enums_travel_as_snake_case_and_parse_back() {
+        for kind in LedgerKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+            assert_eq!(LedgerKind::parse(kind.as_str()), Some(kind));
+        }
+        for c in ItemCategory::ALL {
+            assert_eq!(ItemCategory::parse(c.as_str()), Some(c));
+        }
+        assert_eq!(
+            serde_json::to_string(&BlockedReason::InsufficientPoints).unwrap(),
+            "\"insufficient_points\""
+        );
+        assert_eq!(
+            serde_json::to_string(&OrderStatus::AwaitingShipment).unwrap(),
+            "\"awaiting_shipment\""
+        );
+        assert_eq!(OrderStatus::parse("shipped"), Some(OrderStatus::Shipped));
+    }
+}

@@ -1,0 +1,83 @@
+//! The mall's handlers under `/api/mall`. Browsing the catalogue and charity projects is
+//! public (items then say `sign_in_required`); everything else needs a session.
+
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use care_contract::mall::{is_valid_idempotency_key, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use care_contract::ErrorCode;
+use serde::de::DeserializeOwned;
+
+use crate::auth::sessions::{subscriber_for, token_from_headers};
+use crate::db::now_ms;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+mod address;
+mod catalogue;
+mod charity;
+mod orders;
+mod points;
+mod test_clock;
+
+pub use address::*;
+pub use catalogue::*;
+pub use charity::*;
+pub use orders::*;
+pub use points::*;
+pub use test_clock::*;
+
+/// A query-string extractor whose rejections are `ApiError` bodies (400 `bad_request`).
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(Self(value)),
+            Err(rejection) => Err(AppError::bad_request(rejection.body_text())),
+        }
+    }
+}
+
+/// The signed-in subscriber, if the request has a live session.
+async fn optional_user(state: &AppState, headers: &HeaderMap) -> AppResult<Option<i64>> {
+    let Some(token) = token_from_headers(headers) else {
+        return Ok(None);
+    };
+    let now = now_ms();
+    state
+        .db
+        .read(move |conn| subscriber_for(conn, &token, now).map_err(AppError::from))
+        .await
+}
+
+fn paging(page: Option<u32>, per_page: Option<u32>) -> AppResult<(u32, u32)> {
+    let page = page.unwrap_or(1);
+    let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);
+    if page == 0 {
+        return Err(AppError::bad_request("page starts at 1"));
+    }
+    if per_page == 0 || per_page > MAX_PER_PAGE {
+        return Err(AppError::bad_request(format!(
+            "per_page must be 1 to {MAX_PER_PAGE}"
+        )));
+    }
+    Ok((page, per_page))
+}
+
+fn check_key(key: &str) -> AppResult<()> {
+    if is_valid_idempotency_key(key) {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            ErrorCode::InvalidIdempotencyKey,
+            "idempotency_key must be 16-64 characters of A-Z a-z 0-9 - _",
+        ))
+    }
+}

@@ -1,0 +1,221 @@
+//! Redemptions and orders: redeem, list, one order, cancel, and the staff's advance.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use care_contract::mall::{
+    AdvanceOrderRequest, CancelResult, Order, OrderPage, PageQuery, RedemptionReceipt,
+    RedemptionRequest, MAX_QUANTITY, TRACKING_NUMBER_MAX_CHARS,
+};
+use care_contract::{ApiError, ErrorCode};
+
+use super::{check_key, paging, ApiQuery};
+use crate::auth::sessions::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::mall::store::{self, Redemption};
+use crate::state::AppState;
+
+/// Redeems an item exactly once per idempotency key. Every check (window, stock, limit,
+/// tier, account, balance with expired points excluded) and the deduction (oldest-expiring
+/// points first), stock, order and ledger entry happen in one transaction; any error
+/// changes nothing. A customer's first redemption gets the configured discount.
+#[utoipa::path(
+    post,
+    path = "/api/mall/redemptions",
+    tag = "mall",
+    security(("session" = [])),
+    request_body = RedemptionRequest,
+    responses(
+        (status = 201, description = "Redeemed now", body = RedemptionReceipt),
+        (status = 200, description = "This key had already redeemed: the original order (`replayed: true`), nothing deducted again", body = RedemptionReceipt),
+        (status = 400, description = "`invalid_quantity`, `limit_exceeded` (`details.limit`, `details.remaining`), `invalid_address` (`details.field`), `invalid_idempotency_key` or `bad_request`", body = ApiError),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+        (status = 403, description = "`account_too_new`, `not_verified`, `in_arrears`, or `tier_required` (`details.min_star_level`)", body = ApiError),
+        (status = 404, description = "`not_found`: no such item", body = ApiError),
+        (status = 409, description = "`idempotency_conflict`, `not_started` (`details.opens_at`), `window_closed`, `out_of_stock`, or `insufficient_points` (`details.balance`, `details.needed`)", body = ApiError),
+    )
+)]
+pub async fn redeem(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(req): ApiJson<RedemptionRequest>,
+) -> AppResult<(StatusCode, Json<RedemptionReceipt>)> {
+    check_key(&req.idempotency_key)?;
+    if req.quantity == 0 || req.quantity > MAX_QUANTITY {
+        return Err(AppError::invalid(
+            ErrorCode::InvalidQuantity,
+            format!("quantity must be 1 to {MAX_QUANTITY}"),
+        ));
+    }
+    let fingerprint = format!(
+        "item={};quantity={};address={}",
+        req.item_id,
+        req.quantity,
+        serde_json::to_string(&req.address).map_err(|_| AppError::internal())?
+    );
+    let redemption = Redemption {
+        item_id: req.item_id,
+        quantity: req.quantity,
+        key: req.idempotency_key,
+        address: req.address,
+        fingerprint,
+    };
+    let config = state.config.clone();
+    let receipt = state
+        .db
+        .write(move |tx| {
+            let now = config.clock.now_ms();
+            store::redeem(tx, user.subscriber_id, &redemption, now, &config.mall)
+        })
+        .await?;
+    let status = if receipt.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, Json(receipt)))
+}
+
+/// The signed-in user's orders, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/mall/orders",
+    tag = "mall",
+    security(("session" = [])),
+    params(PageQuery),
+    responses(
+        (status = 200, description = "A page of orders", body = OrderPage),
+        (status = 400, description = "`bad_request`: bad paging", body = ApiError),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+    )
+)]
+pub async fn orders(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<OrderPage>> {
+    let (page, per_page) = paging(query.page, query.per_page)?;
+    let (orders, total) = state
+        .db
+        .read(move |conn| {
+            Ok::<_, AppError>(store::orders_page(
+                conn,
+                user.subscriber_id,
+                page,
+                per_page,
+            )?)
+        })
+        .await?;
+    Ok(Json(OrderPage {
+        orders,
+        page,
+        per_page,
+        total,
+    }))
+}
+
+/// One of the signed-in user's orders (anyone else's is 404).
+#[utoipa::path(
+    get,
+    path = "/api/mall/orders/{id}",
+    tag = "mall",
+    security(("session" = [])),
+    params(("id" = i64, Path, description = "Order id")),
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+        (status = 404, description = "`not_found`: no such order of yours", body = ApiError),
+    )
+)]
+pub async fn order(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Order>> {
+    let order = state
+        .db
+        .read(move |conn| Ok::<_, AppError>(store::order_of(conn, user.subscriber_id, id)?))
+        .await?;
+    order.map(Json).ok_or_else(AppError::not_found)
+}
+
+/// Cancels an order awaiting shipment; its points come back as a `refund` ledger entry.
+#[utoipa::path(
+    post,
+    path = "/api/mall/orders/{id}/cancel",
+    tag = "mall",
+    security(("session" = [])),
+    params(("id" = i64, Path, description = "Order id")),
+    responses(
+        (status = 200, description = "Cancelled and refunded", body = CancelResult),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+        (status = 404, description = "`not_found`: no such order of yours", body = ApiError),
+        (status = 409, description = "`invalid_status`: not awaiting shipment (instant, shipped, delivered or already cancelled)", body = ApiError),
+    )
+)]
+pub async fn cancel(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<CancelResult>> {
+    let config = state.config.clone();
+    let (order, refunded_points, balance) = state
+        .db
+        .write(move |tx| {
+            let now = config.clock.now_ms();
+            store::cancel(tx, user.subscriber_id, id, now, &config.mall)
+        })
+        .await?;
+    Ok(Json(CancelResult {
+        order,
+        refunded_points,
+        balance,
+    }))
+}
+
+/// Staff only (demo and tests): moves a physical order one step, awaiting shipment →
+/// shipped (with a tracking number) → delivered.
+#[utoipa::path(
+    post,
+    path = "/api/mall/staff/orders/{id}/advance",
+    tag = "mall",
+    security(("session" = [])),
+    params(("id" = i64, Path, description = "Order id")),
+    request_body = AdvanceOrderRequest,
+    responses(
+        (status = 200, description = "The order after the step", body = Order),
+        (status = 400, description = "`bad_request`: tracking number too long", body = ApiError),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+        (status = 403, description = "`forbidden`: not staff", body = ApiError),
+        (status = 404, description = "`not_found`", body = ApiError),
+        (status = 409, description = "`invalid_status`: nothing left to advance", body = ApiError),
+    )
+)]
+pub async fn advance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    ApiJson(req): ApiJson<AdvanceOrderRequest>,
+) -> AppResult<Json<Order>> {
+    let tracking = req
+        .tracking_number
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty());
+    if tracking.as_ref().is_some_and(|t| {
+        t.chars().count() > TRACKING_NUMBER_MAX_CHARS || t.chars().any(char::is_control)
+    }) {
+        return Err(AppError::bad_request("tracking_number is too long"));
+    }
+    let config = state.config.clone();
+    let order = state
+        .db
+        .write(move |tx| {
+            if !store::account_or_401(tx, user.subscriber_id)?.is_staff {
+                return Err(AppError::forbidden("staff only"));
+            }
+            store::advance(tx, id, tracking.as_deref(), config.clock.now_ms())
+        })
+        .await?;
+    Ok(Json(order))
+}

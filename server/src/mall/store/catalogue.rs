@@ -1,0 +1,287 @@
+//! Catalogue items, the viewer, why a redemption is blocked, and pricing.
+
+use std::collections::HashMap;
+
+use axum::http::StatusCode;
+use care_contract::error::ErrorDetails;
+use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, MallItem};
+use care_contract::points::{self, Insufficient};
+use care_contract::ErrorCode;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::{account, account_block, bad_text, balance, insufficient, is_first_exchange, Account};
+use crate::error::AppError;
+use crate::mall::clock::from_ms;
+use crate::mall::config::MallConfig;
+
+#[derive(Clone, Debug)]
+pub struct ItemRow {
+    pub id: i64,
+    pub category: ItemCategory,
+    pub name_zh: String,
+    pub name_en: String,
+    pub description_zh: String,
+    pub description_en: String,
+    pub points: i64,
+    pub cash_fen: i64,
+    pub stock: Option<i64>,
+    pub per_customer_limit: u32,
+    pub min_star_level: u8,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub flash: bool,
+    pub delivery: DeliveryKind,
+    pub created_at: i64,
+    pub redemption_count: i64,
+}
+
+pub const ITEM_COLUMNS: &str = "id, category, name_zh, name_en, description_zh, description_en, \
+    points, cash_fen, stock, per_customer_limit, min_star_level, starts_at, ends_at, flash, \
+    delivery, created_at, redemption_count";
+
+pub(super) fn parse_delivery(s: &str) -> Option<DeliveryKind> {
+    match s {
+        "instant" => Some(DeliveryKind::Instant),
+        "physical" => Some(DeliveryKind::Physical),
+        _ => None,
+    }
+}
+
+pub fn delivery_str(d: DeliveryKind) -> &'static str {
+    match d {
+        DeliveryKind::Instant => "instant",
+        DeliveryKind::Physical => "physical",
+    }
+}
+
+pub fn item_row(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
+    let category: String = r.get(1)?;
+    let delivery: String = r.get(14)?;
+    Ok(ItemRow {
+        id: r.get(0)?,
+        category: ItemCategory::parse(&category).ok_or_else(|| bad_text(1, &category))?,
+        name_zh: r.get(2)?,
+        name_en: r.get(3)?,
+        description_zh: r.get(4)?,
+        description_en: r.get(5)?,
+        points: r.get(6)?,
+        cash_fen: r.get(7)?,
+        stock: r.get(8)?,
+        per_customer_limit: r.get(9)?,
+        min_star_level: r.get(10)?,
+        starts_at: r.get(11)?,
+        ends_at: r.get(12)?,
+        flash: r.get(13)?,
+        delivery: parse_delivery(&delivery).ok_or_else(|| bad_text(14, &delivery))?,
+        created_at: r.get(15)?,
+        redemption_count: r.get(16)?,
+    })
+}
+
+pub fn item(conn: &Connection, id: i64) -> rusqlite::Result<Option<ItemRow>> {
+    conn.query_row(
+        &format!("SELECT {ITEM_COLUMNS} FROM mall_items WHERE id = ?1"),
+        [id],
+        item_row,
+    )
+    .optional()
+}
+
+/// What the signed-in user brings to the catalogue.
+pub struct Viewer {
+    pub account: Account,
+    pub block: Option<BlockedReason>,
+    pub balance: i64,
+    pub first_exchange: bool,
+    /// Units per item in orders not cancelled.
+    pub redeemed: HashMap<i64, u32>,
+}
+
+pub fn viewer(
+    conn: &Connection,
+    subscriber_id: i64,
+    today: NaiveDate,
+    cfg: &MallConfig,
+) -> rusqlite::Result<Option<Viewer>> {
+    let Some(account) = account(conn, subscriber_id)? else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT item_id, sum(quantity) FROM mall_orders
+         WHERE subscriber_id = ?1 AND status != 'cancelled' GROUP BY item_id",
+    )?;
+    let redeemed = stmt
+        .query_map([subscriber_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(Viewer {
+        block: account_block(&account, today, cfg),
+        balance: balance(conn, subscriber_id, today)?,
+        first_exchange: is_first_exchange(conn, subscriber_id)?,
+        redeemed,
+        account,
+    }))
+}
+
+/// Points for `quantity` units: (list, discount, paid).
+pub fn price(
+    item: &ItemRow,
+    quantity: u32,
+    first_exchange: bool,
+    cfg: &MallConfig,
+) -> (i64, i64, i64) {
+    let list = item.points * i64::from(quantity);
+    let discount = if first_exchange {
+        points::discount_points(list, cfg.first_exchange_percent_off)
+    } else {
+        0
+    };
+    (list, discount, list - discount)
+}
+
+/// Why `viewer` may not redeem `quantity` units of `item` at `now_ms`, in the order the
+/// redemption checks them.
+pub fn blocked(
+    item: &ItemRow,
+    viewer: &Viewer,
+    now_ms: i64,
+    quantity: u32,
+    cfg: &MallConfig,
+) -> Option<BlockedReason> {
+    if let Some(block) = viewer.block {
+        return Some(block);
+    }
+    if viewer.account.star_level < item.min_star_level {
+        return Some(BlockedReason::TierRequired);
+    }
+    if item.starts_at.is_some_and(|t| now_ms < t) {
+        return Some(BlockedReason::NotStarted);
+    }
+    if item.ends_at.is_some_and(|t| now_ms >= t) {
+        return Some(BlockedReason::WindowClosed);
+    }
+    if item.stock.is_some_and(|s| s < i64::from(quantity)) {
+        return Some(BlockedReason::OutOfStock);
+    }
+    let taken = viewer.redeemed.get(&item.id).copied().unwrap_or(0);
+    if taken.saturating_add(quantity) > item.per_customer_limit {
+        return Some(BlockedReason::LimitReached);
+    }
+    let (_, _, paid) = price(item, quantity, viewer.first_exchange, cfg);
+    if paid > viewer.balance {
+        return Some(BlockedReason::InsufficientPoints);
+    }
+    None
+}
+
+/// 403 for a reason that blocks the whole account (401 when signed out).
+pub fn account_error(reason: BlockedReason) -> AppError {
+    let (code, message) = match reason {
+        BlockedReason::AccountTooNew => (
+            ErrorCode::AccountTooNew,
+            "accounts younger than the minimum age cannot redeem yet",
+        ),
+        BlockedReason::NotVerified => (
+            ErrorCode::NotVerified,
+            "the account is not real-name verified",
+        ),
+        BlockedReason::InArrears => (ErrorCode::InArrears, "the account has an overdue bill"),
+        _ => return AppError::unauthenticated(),
+    };
+    AppError::new(StatusCode::FORBIDDEN, code, message)
+}
+
+/// The error a redemption attempt answers for a blocked reason.
+pub fn block_error(
+    reason: BlockedReason,
+    item: &ItemRow,
+    viewer: &Viewer,
+    quantity: u32,
+    cfg: &MallConfig,
+) -> AppError {
+    match reason {
+        BlockedReason::SignInRequired
+        | BlockedReason::AccountTooNew
+        | BlockedReason::NotVerified
+        | BlockedReason::InArrears => account_error(reason),
+        BlockedReason::TierRequired => AppError::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::TierRequired,
+            "this item is for a higher star level",
+        )
+        .with_details(ErrorDetails {
+            min_star_level: Some(item.min_star_level),
+            ..Default::default()
+        }),
+        BlockedReason::NotStarted => {
+            AppError::conflict(ErrorCode::NotStarted, "this exchange has not opened yet")
+                .with_details(ErrorDetails {
+                    opens_at: item.starts_at.map(from_ms),
+                    ..Default::default()
+                })
+        }
+        BlockedReason::WindowClosed => {
+            AppError::conflict(ErrorCode::WindowClosed, "this exchange has closed")
+        }
+        BlockedReason::OutOfStock => {
+            AppError::conflict(ErrorCode::OutOfStock, "not enough stock left")
+        }
+        BlockedReason::LimitReached => {
+            let taken = viewer.redeemed.get(&item.id).copied().unwrap_or(0);
+            AppError::invalid(ErrorCode::LimitExceeded, "more than the per-customer limit")
+                .with_details(ErrorDetails {
+                    limit: Some(item.per_customer_limit),
+                    remaining: Some(item.per_customer_limit.saturating_sub(taken)),
+                    ..Default::default()
+                })
+        }
+        BlockedReason::InsufficientPoints => {
+            let (_, _, paid) = price(item, quantity, viewer.first_exchange, cfg);
+            insufficient(Insufficient {
+                balance: viewer.balance,
+                needed: paid,
+            })
+        }
+    }
+}
+
+pub fn item_view(
+    item: ItemRow,
+    viewer: Option<&Viewer>,
+    now_ms: i64,
+    cfg: &MallConfig,
+) -> MallItem {
+    let blocked_reason = match viewer {
+        Some(v) => blocked(&item, v, now_ms, 1, cfg),
+        None => Some(BlockedReason::SignInRequired),
+    };
+    let first_exchange_points = viewer
+        .filter(|v| v.first_exchange && cfg.first_exchange_percent_off > 0)
+        .map(|_| price(&item, 1, true, cfg).2);
+    MallItem {
+        redeemed_by_me: viewer
+            .and_then(|v| v.redeemed.get(&item.id).copied())
+            .unwrap_or(0),
+        can_redeem: blocked_reason.is_none(),
+        blocked_reason,
+        first_exchange_points,
+        id: item.id,
+        category: item.category,
+        name_zh: item.name_zh,
+        name_en: item.name_en,
+        description_zh: item.description_zh,
+        description_en: item.description_en,
+        points: item.points,
+        cash_fen: item.cash_fen,
+        stock: item.stock,
+        per_customer_limit: item.per_customer_limit,
+        min_star_level: item.min_star_level,
+        tier_only: item.min_star_level > 1,
+        starts_at: item.starts_at.map(from_ms),
+        ends_at: item.ends_at.map(from_ms),
+        flash: item.flash,
+        delivery: item.delivery,
+        created_at: from_ms(item.created_at),
+        redemption_count: item.redemption_count,
+    }
+}

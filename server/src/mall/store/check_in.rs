@@ -1,0 +1,154 @@
+//! The daily check-in and its streak.
+
+use care_contract::mall::{CheckInResult, CheckInStatus, LedgerKind};
+use care_contract::points::{self, LastCheckIn};
+use chrono::{Datelike, Days, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{balance, earn, materialize_expiry, NewEntry};
+use crate::mall::clock::{china_date, from_ms};
+use crate::mall::config::MallConfig;
+
+fn check_in_row(
+    conn: &Connection,
+    subscriber_id: i64,
+    sql: &str,
+    day: NaiveDate,
+) -> rusqlite::Result<Option<(NaiveDate, u32, i64)>> {
+    conn.query_row(sql, params![subscriber_id, day], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
+    .optional()
+}
+
+fn today_check_in(
+    conn: &Connection,
+    subscriber_id: i64,
+    today: NaiveDate,
+) -> rusqlite::Result<Option<(NaiveDate, u32, i64)>> {
+    check_in_row(
+        conn,
+        subscriber_id,
+        "SELECT day, streak, reward FROM check_ins WHERE subscriber_id = ?1 AND day = ?2",
+        today,
+    )
+}
+
+fn last_check_in_before(
+    conn: &Connection,
+    subscriber_id: i64,
+    today: NaiveDate,
+) -> rusqlite::Result<Option<LastCheckIn>> {
+    Ok(check_in_row(
+        conn,
+        subscriber_id,
+        "SELECT day, streak, reward FROM check_ins WHERE subscriber_id = ?1 AND day < ?2
+         ORDER BY day DESC LIMIT 1",
+        today,
+    )?
+    .map(|(day, streak, _)| LastCheckIn { day, streak }))
+}
+
+/// Check-in points in `day`'s month on days before `day` (and `day` itself when
+/// `inclusive`).
+fn month_total(
+    conn: &Connection,
+    subscriber_id: i64,
+    day: NaiveDate,
+    inclusive: bool,
+) -> rusqlite::Result<i64> {
+    let first = day.with_day(1).expect("day 1 exists");
+    let sql = if inclusive {
+        "SELECT coalesce(sum(reward), 0) FROM check_ins WHERE subscriber_id = ?1 AND day >= ?2 AND day <= ?3"
+    } else {
+        "SELECT coalesce(sum(reward), 0) FROM check_ins WHERE subscriber_id = ?1 AND day >= ?2 AND day < ?3"
+    };
+    conn.query_row(sql, params![subscriber_id, first, day], |r| r.get(0))
+}
+
+pub fn check_in_status(
+    conn: &Connection,
+    subscriber_id: i64,
+    today: NaiveDate,
+    cfg: &MallConfig,
+) -> rusqlite::Result<CheckInStatus> {
+    let rule = cfg.check_in_rule();
+    if let Some((day, streak, _)) = today_check_in(conn, subscriber_id, today)? {
+        let tomorrow = today + Days::new(1);
+        let before_tomorrow = if points::same_month(today, tomorrow) {
+            month_total(conn, subscriber_id, today, true)?
+        } else {
+            0
+        };
+        let next = points::check_in(
+            &rule,
+            Some(LastCheckIn { day, streak }),
+            before_tomorrow,
+            tomorrow,
+        );
+        return Ok(CheckInStatus {
+            checked_in_today: true,
+            streak,
+            month_total: month_total(conn, subscriber_id, today, true)?,
+            month_cap: cfg.check_in_month_cap,
+            next_reward: next.reward,
+        });
+    }
+    let last = last_check_in_before(conn, subscriber_id, today)?;
+    let total = month_total(conn, subscriber_id, today, false)?;
+    let next = points::check_in(&rule, last, total, today);
+    let alive = last.filter(|l| today.pred_opt() == Some(l.day));
+    Ok(CheckInStatus {
+        checked_in_today: false,
+        streak: alive.map_or(0, |l| l.streak),
+        month_total: total,
+        month_cap: cfg.check_in_month_cap,
+        next_reward: next.reward,
+    })
+}
+
+/// Today's check-in: made now, or the one already made today (`already_checked_in`).
+pub fn check_in(
+    conn: &Connection,
+    subscriber_id: i64,
+    now_ms: i64,
+    cfg: &MallConfig,
+) -> rusqlite::Result<CheckInResult> {
+    let today = china_date(from_ms(now_ms));
+    materialize_expiry(conn, subscriber_id, today)?;
+    if let Some((day, streak, reward)) = today_check_in(conn, subscriber_id, today)? {
+        return Ok(CheckInResult {
+            day,
+            streak,
+            reward,
+            month_total: month_total(conn, subscriber_id, today, true)?,
+            balance: balance(conn, subscriber_id, today)?,
+            already_checked_in: true,
+        });
+    }
+    let last = last_check_in_before(conn, subscriber_id, today)?;
+    let before = month_total(conn, subscriber_id, today, false)?;
+    let out = points::check_in(&cfg.check_in_rule(), last, before, today);
+    conn.execute(
+        "INSERT INTO check_ins (subscriber_id, day, streak, reward) VALUES (?1, ?2, ?3, ?4)",
+        params![subscriber_id, today, out.streak, out.reward],
+    )?;
+    if out.reward > 0 {
+        let zh = format!("每日签到（连续第 {} 天）", out.streak);
+        let en = format!("Daily check-in (day {} in a row)", out.streak);
+        earn(
+            conn,
+            subscriber_id,
+            &NewEntry::new(LedgerKind::CheckIn, out.reward, now_ms, &zh, &en),
+            points::expiry_for(today, cfg.points_expire_years_after),
+        )?;
+    }
+    Ok(CheckInResult {
+        day: today,
+        streak: out.streak,
+        reward: out.reward,
+        month_total: out.month_total,
+        balance: balance(conn, subscriber_id, today)?,
+        already_checked_in: false,
+    })
+}
