@@ -1,7 +1,7 @@
 //! Cookie sessions: a random 32-byte token in an HttpOnly, SameSite=Strict cookie; the
 //! database keeps only its SHA-256.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::header::COOKIE;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
@@ -101,14 +101,30 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let token = token_from_headers(&parts.headers).ok_or_else(AppError::unauthenticated)?;
+        <Self as OptionalFromRequestParts<AppState>>::from_request_parts(parts, state)
+            .await?
+            .ok_or_else(AppError::unauthenticated)
+    }
+}
+
+/// `Option<CurrentUser>`: handlers that serve everyone but say more to a signed-in user.
+/// This is the one place a session cookie is turned into a subscriber.
+impl OptionalFromRequestParts<AppState> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, AppError> {
+        let Some(token) = token_from_headers(&parts.headers) else {
+            return Ok(None);
+        };
         let now = crate::db::now_ms();
         let id = state
             .db
             .read(move |conn| subscriber_for(conn, &token, now).map_err(AppError::from))
             .await?;
-        id.map(|subscriber_id| CurrentUser { subscriber_id })
-            .ok_or_else(AppError::unauthenticated)
+        Ok(id.map(|subscriber_id| CurrentUser { subscriber_id }))
     }
 }
 

@@ -1,12 +1,10 @@
 //! `GET /api/session`.
 
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::Json;
 use care_contract::auth::SessionInfo;
 
-use crate::auth::sessions::{subscriber_for, token_from_headers};
-use crate::db::now_ms;
+use crate::auth::sessions::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::subscribers;
@@ -22,20 +20,14 @@ use crate::subscribers;
 )]
 pub async fn session(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    user: Option<CurrentUser>,
 ) -> AppResult<Json<SessionInfo>> {
-    let Some(token) = token_from_headers(&headers) else {
+    let Some(user) = user else {
         return Ok(Json(SessionInfo { profile: None }));
     };
-    let now = now_ms();
     let profile = state
         .db
-        .read(move |conn| -> AppResult<_> {
-            let Some(id) = subscriber_for(conn, &token, now).map_err(AppError::from)? else {
-                return Ok(None);
-            };
-            subscribers::profile(conn, id).map_err(AppError::from)
-        })
+        .read(move |conn| subscribers::profile(conn, user.subscriber_id).map_err(AppError::from))
         .await?;
     Ok(Json(SessionInfo { profile }))
 }

@@ -1,12 +1,12 @@
 //! The catalogue: browsing items (public) and one item.
 
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::Json;
 use care_contract::mall::{ItemPage, ItemQuery, ItemSort, MallItem, SEARCH_MAX_CHARS};
 use care_contract::ApiError;
 
-use super::{optional_user, paging, ApiQuery};
+use super::{paging, ApiQuery};
+use crate::auth::sessions::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::mall::clock::china_date;
 use crate::mall::store;
@@ -26,7 +26,7 @@ use crate::state::AppState;
 )]
 pub async fn items(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    user: Option<CurrentUser>,
     ApiQuery(query): ApiQuery<ItemQuery>,
 ) -> AppResult<Json<ItemPage>> {
     let (page, per_page) = paging(query.page, query.per_page)?;
@@ -56,7 +56,7 @@ pub async fn items(
         ItemSort::PriceDesc => "points DESC, id",
         ItemSort::Newest => "created_at DESC, id DESC",
     };
-    let user = optional_user(&state, &headers).await?;
+    let user = user.map(|u| u.subscriber_id);
     let config = state.config.clone();
     let category = query.category.map(|c| c.as_str());
     let (items, total) = state
@@ -114,10 +114,10 @@ pub async fn items(
 )]
 pub async fn item(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    user: Option<CurrentUser>,
     Path(id): Path<i64>,
 ) -> AppResult<Json<MallItem>> {
-    let user = optional_user(&state, &headers).await?;
+    let user = user.map(|u| u.subscriber_id);
     let config = state.config.clone();
     let item = state
         .db

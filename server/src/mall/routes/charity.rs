@@ -1,12 +1,12 @@
 //! Charity projects (public) and donations of points.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use care_contract::mall::{CharityProject, DonationReceipt, DonationRequest};
 use care_contract::{ApiError, ErrorCode};
 
-use super::{check_key, optional_user};
+use super::check_key;
 use crate::auth::sessions::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
@@ -24,9 +24,9 @@ use crate::state::AppState;
 )]
 pub async fn charity(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    user: Option<CurrentUser>,
 ) -> AppResult<Json<Vec<CharityProject>>> {
-    let user = optional_user(&state, &headers).await?;
+    let user = user.map(|u| u.subscriber_id);
     let projects = state
         .db
         .read(move |conn| Ok::<_, AppError>(store::projects(conn, user)?))

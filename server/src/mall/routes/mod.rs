@@ -3,15 +3,11 @@
 
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
-use axum::http::HeaderMap;
 use care_contract::mall::{is_valid_idempotency_key, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 use care_contract::ErrorCode;
 use serde::de::DeserializeOwned;
 
-use crate::auth::sessions::{subscriber_for, token_from_headers};
-use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
 mod address;
 mod catalogue;
@@ -43,18 +39,6 @@ where
             Err(rejection) => Err(AppError::bad_request(rejection.body_text())),
         }
     }
-}
-
-/// The signed-in subscriber, if the request has a live session.
-async fn optional_user(state: &AppState, headers: &HeaderMap) -> AppResult<Option<i64>> {
-    let Some(token) = token_from_headers(headers) else {
-        return Ok(None);
-    };
-    let now = now_ms();
-    state
-        .db
-        .read(move |conn| subscriber_for(conn, &token, now).map_err(AppError::from))
-        .await
 }
 
 fn paging(page: Option<u32>, per_page: Option<u32>) -> AppResult<(u32, u32)> {
