@@ -12,6 +12,7 @@ use super::{safe_next, use_session, SessionState};
 use crate::api::{self, ApiError};
 use crate::drafts::SessionDraft;
 use crate::i18n::{fill, use_texts};
+use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
 
@@ -193,12 +194,7 @@ pub fn SignInPage() -> impl IntoView {
                         />
                         <FieldErrorText id="sign-in-code-error" error=code_error />
                     </div>
-                    {move || form_error.get().map(|error| view! {
-                        <p class="notice notice--error" role="alert">
-                            <Icon kind=IconKind::Alert />
-                            <span>{move || error.message(t.get())}</span>
-                        </p>
-                    })}
+                    {move || form_error.get().map(|error| view! { <ErrorNotice error /> })}
                     <button type="submit" class="button button--primary button--block" disabled=move || sign_in.pending().get()>
                         {move || if sign_in.pending().get() { t.get().signing_in } else { t.get().sign_in_button }}
                     </button>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::i18n::{fill, use_texts};
+use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
@@ -51,12 +52,7 @@ pub fn CheckInCard(
                     _ => None,
                 }}
             </p>
-            {move || action.value().get().and_then(|r| r.err()).map(|error| view! {
-                <p class="notice notice--error" role="alert">
-                    <Icon kind=IconKind::Alert />
-                    <span>{move || error.message(t.get())}</span>
-                </p>
-            })}
+            {move || action.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorNotice error /> })}
             <button
                 type="button"
                 class="button button--primary button--block"

@@ -7,7 +7,7 @@ use crate::api;
 use crate::auth::{use_session, RequireSignIn};
 use crate::i18n::{fill, use_texts};
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::ErrorView;
+use crate::widgets::error_view::{ErrorNotice, ErrorView};
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
 use crate::widgets::skeleton::SkeletonCard;
@@ -109,12 +109,7 @@ fn ProfileView(profile: Profile) -> impl IntoView {
             </A>
         </nav>
 
-        {move || sign_out.value().get().and_then(|r| r.err()).map(|error| view! {
-            <p class="notice notice--error" role="alert">
-                <Icon kind=IconKind::Alert />
-                <span>{move || error.message(t.get())}</span>
-            </p>
-        })}
+        {move || sign_out.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorNotice error /> })}
         <button
             type="button"
             class="button button--secondary button--block"

@@ -23,3 +23,16 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
         </section>
     }
 }
+
+/// An action that failed (sending a code, checking in, signing out): the same words as
+/// `ErrorView`, inline beside the button that failed, announced as an alert.
+#[component]
+pub fn ErrorNotice(error: ApiError) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <p class="notice notice--error" role="alert">
+            <Icon kind=IconKind::Alert />
+            <span>{move || error.message(t.get())}</span>
+        </p>
+    }
+}
