@@ -1,7 +1,9 @@
 //! The test-only fault switch. With `--enable-faults`, `PUT /api/_test/faults` adds (or
 //! replaces) a rule and `DELETE /api/_test/faults` clears them all; a middleware then
 //! makes matching requests fail (`error`: 500 `internal`), hang (`stall`: sleep, then
-//! answer normally) or answer broken JSON (`malformed`: 200 `{"oops": `).
+//! answer normally), lose their answer (`stall_after`: do the work at once, then sleep
+//! before answering, as when a phone's connection drops after the backend committed) or
+//! answer broken JSON (`malformed`: 200 `{"oops": `).
 //! Without the flag the routes do not exist (404) and the middleware is not installed.
 
 use std::sync::{Arc, RwLock};
@@ -19,8 +21,11 @@ use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
-/// Where the fault routes live; they are never subject to faults themselves.
+/// Where the fault routes live.
 pub const FAULTS_PATH: &str = "/api/_test/faults";
+/// Every test-only route (faults, clock, subscribers) is under this prefix, and none is
+/// ever subject to faults: a test that breaks `/api/*` can still repair and set up.
+pub const TEST_ROUTES_PREFIX: &str = "/api/_test/";
 pub const DEFAULT_STALL_MS: u64 = 30_000;
 /// The body a `malformed` fault answers with.
 pub const MALFORMED_BODY: &str = "{\"oops\": ";
@@ -30,6 +35,7 @@ pub const MALFORMED_BODY: &str = "{\"oops\": ";
 pub enum FaultMode {
     Error,
     Stall,
+    StallAfter,
     Malformed,
 }
 
@@ -121,7 +127,7 @@ pub async fn clear_faults(State(state): State<AppState>) -> StatusCode {
 /// Applies the first matching rule to a request.
 pub async fn apply_faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if path == FAULTS_PATH || path.starts_with(&format!("{FAULTS_PATH}/")) {
+    if path.starts_with(TEST_ROUTES_PREFIX) {
         return next.run(req).await;
     }
     let Some(rule) = state.faults.find(req.method(), path) else {
@@ -138,6 +144,12 @@ pub async fn apply_faults(State(state): State<AppState>, req: Request, next: Nex
             let ms = rule.stall_ms.unwrap_or(DEFAULT_STALL_MS);
             tokio::time::sleep(Duration::from_millis(ms)).await;
             next.run(req).await
+        }
+        FaultMode::StallAfter => {
+            let ms = rule.stall_ms.unwrap_or(DEFAULT_STALL_MS);
+            let response = next.run(req).await;
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            response
         }
     }
 }

@@ -80,6 +80,27 @@ async fn stall_faults_delay_then_answer_normally() {
 }
 
 #[tokio::test]
+async fn stall_after_faults_do_the_work_then_lose_the_answer() {
+    let server = start(|c| c.enable_faults = true).await;
+    put_fault(
+        &server,
+        json!({ "path": "/api/auth/code", "mode": "stall_after", "stall_ms": 2000 }),
+    )
+    .await;
+    let impatient = server
+        .client
+        .post(server.url("/api/auth/code"))
+        .json(&json!({ "phone": PHONE }))
+        .timeout(Duration::from_millis(300))
+        .send()
+        .await;
+    assert!(impatient.is_err(), "the answer should come too late");
+    // The code was sent even though its answer was lost: asking again at once is too soon.
+    assert_eq!(clear_faults(&server).await.status(), 204);
+    expect_error(server.request_code(PHONE).await, 429, "rate_limited").await;
+}
+
+#[tokio::test]
 async fn method_filters_and_replacement() {
     let server = start(|c| c.enable_faults = true).await;
     put_fault(
@@ -111,6 +132,15 @@ async fn the_switch_itself_is_never_faulted() {
     let server = start(|c| c.enable_faults = true).await;
     put_fault(&server, json!({ "path": "/api/*", "mode": "error" })).await;
     expect_error(server.get("/api/me").await, 500, "internal").await;
+    // Every test-only route stays usable, so a test can still set up and repair.
+    let pin = server
+        .client
+        .put(server.url("/api/_test/clock"))
+        .json(&json!({ "now": "2026-11-23T02:00:00Z" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pin.status(), 204);
     assert_eq!(clear_faults(&server).await.status(), 204);
     expect_error(server.get("/api/me").await, 401, "unauthenticated").await;
 }

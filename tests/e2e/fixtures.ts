@@ -180,6 +180,54 @@ export async function clearFaults(baseURL: string): Promise<void> {
   }
 }
 
+let phoneCounter = 0;
+
+/**
+ * A valid mainland mobile number (150 and 8 digits) that no other call in this run returns:
+ * the worker index (1 digit), this process's pid (3 digits) and a per-process counter
+ * (4 digits). Never one of the demo subscribers' 13x numbers.
+ */
+export function uniquePhone(): string {
+  let worker = Number(process.env.TEST_WORKER_INDEX ?? 0);
+  try {
+    worker = base.info().workerIndex;
+  } catch {
+    /* outside a test: keep the environment's index */
+  }
+  phoneCounter += 1;
+  const digits = [
+    String(worker % 10),
+    String(process.pid % 1000).padStart(3, '0'),
+    String(phoneCounter % 10_000).padStart(4, '0'),
+  ].join('');
+  return `150${digits}`;
+}
+
+/**
+ * Makes (or updates) an isolated subscriber who may redeem, with `points` points
+ * (POST /api/_test/subscribers, test-only). Tests that spend points use one of these
+ * instead of the shared demo users, whose balances and per-customer limits other tests
+ * in the same worker consume. Sign in with `signIn(page, phone)` and the demo code.
+ */
+export async function createSubscriber(
+  baseURL: string,
+  opts: { phone: string; points?: number; starLevel?: number; name?: string; inArrears?: boolean; verified?: boolean },
+): Promise<{ id: number; phone: string; balance: number }> {
+  const data: Record<string, unknown> = { phone: opts.phone, points: opts.points ?? 0 };
+  if (opts.starLevel !== undefined) data.star_level = opts.starLevel;
+  if (opts.name !== undefined) data.name = opts.name;
+  if (opts.inArrears !== undefined) data.in_arrears = opts.inArrears;
+  if (opts.verified !== undefined) data.verified = opts.verified;
+  const ctx = await pwRequest.newContext({ baseURL });
+  try {
+    const res = await ctx.post('/api/_test/subscribers', { data });
+    expect(res.status(), `POST /api/_test/subscribers ${JSON.stringify(data)}: ${await res.text()}`).toBe(201);
+    return (await res.json()) as { id: number; phone: string; balance: number };
+  } finally {
+    await ctx.dispose();
+  }
+}
+
 /**
  * Presets the stored preferences before any page script runs, so the first-visit prompt
  * (and anything else) starts from a known state. Only writes when nothing is stored yet,

@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
             mall::CLOCK_PATH,
             put(mall::pin_clock).delete(mall::reset_clock),
         );
+        app = app.route(mall::SUBSCRIBERS_PATH, post(mall::create_test_subscriber));
     }
     app = app
         .fallback(fallback)

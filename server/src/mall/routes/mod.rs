@@ -15,6 +15,7 @@ mod charity;
 mod orders;
 mod points;
 mod test_clock;
+mod test_subscribers;
 
 pub use address::*;
 pub use catalogue::*;
@@ -22,6 +23,7 @@ pub use charity::*;
 pub use orders::*;
 pub use points::*;
 pub use test_clock::*;
+pub use test_subscribers::*;
 
 /// A query-string extractor whose rejections are `ApiError` bodies (400 `bad_request`).
 pub struct ApiQuery<T>(pub T);
