@@ -9,7 +9,7 @@ use crate::community::CommunityPage;
 use crate::feedback::FeedbackPage;
 use crate::home::HomePage;
 use crate::layout::Shell;
-use crate::mall::{LedgerPage, MallPage};
+use crate::mall::{DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{MePage, SettingsPage};
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
@@ -31,6 +31,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/mall") view=MallPage />
                     <Route path=path!("/mall/points") view=LedgerPage />
+                    <Route path=path!("/mall/orders") view=OrdersPage />
+                    <Route path=path!("/mall/orders/:id") view=OrderPage />
+                    <Route path=path!("/mall/charity/:id") view=DonatePage />
+                    <Route path=path!("/mall/items/:id") view=ItemPage />
                     <Route path=path!("/community") view=CommunityPage />
                     <Route path=path!("/feedback") view=FeedbackPage />
                     <Route path=path!("/me") view=MePage />

@@ -29,6 +29,18 @@ impl SessionDraft {
         }
     }
 
+    /// A structured draft (an address, a request waiting for its answer), or none when
+    /// nothing is kept or what is kept no longer reads as `T`.
+    pub fn load_json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(&self.load()).ok()
+    }
+
+    pub fn save_json<T: serde::Serialize>(&self, value: &T) {
+        if let Ok(json) = serde_json::to_string(value) {
+            self.save(&json);
+        }
+    }
+
     pub fn clear(&self) {
         if let Some(storage) = Self::storage() {
             let _ = storage.remove_item(self.key);

@@ -16,4 +16,4 @@ pub mod phone;
 pub mod points;
 pub mod profile;
 
-pub use error::{ApiError, ErrorCode};
+pub use error::{ApiError, ErrorCode, ErrorDetails};

@@ -104,6 +104,7 @@ fn error_from(response: &Response, text: &str) -> ApiError {
             status,
             code: body.code,
             retry_after_secs: body.retry_after_secs,
+            details: body.details,
         },
         // A proxy's HTML error page, or an empty body: keep the status, guess the code.
         Err(_) => ApiError::Http {
@@ -116,6 +117,7 @@ fn error_from(response: &Response, text: &str) -> ApiError {
                 _ => ErrorCode::Internal,
             },
             retry_after_secs: None,
+            details: None,
         },
     }
 }

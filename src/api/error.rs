@@ -1,4 +1,4 @@
-use care_contract::ErrorCode;
+use care_contract::{ErrorCode, ErrorDetails};
 
 use crate::i18n::Texts;
 
@@ -14,6 +14,8 @@ pub enum ApiError {
         status: u16,
         code: ErrorCode,
         retry_after_secs: Option<u32>,
+        /// Facts some codes carry (balance and points needed, the field in error, ...).
+        details: Option<Box<ErrorDetails>>,
     },
     /// The backend answered 2xx with a body this build cannot read.
     Decode,
@@ -25,6 +27,25 @@ impl ApiError {
         match self {
             ApiError::Http { code, .. } => Some(*code),
             _ => None,
+        }
+    }
+
+    /// The facts that came with the error, or none.
+    pub fn details(&self) -> Option<&ErrorDetails> {
+        match self {
+            ApiError::Http { details, .. } => details.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The request may have reached the backend and done its work, but its answer was
+    /// lost: no answer, no answer in time, a 2xx body this build cannot read, or a server
+    /// failure (a proxy may fail after the backend committed). Only a request that is safe
+    /// to repeat (one with an idempotency key) may be retried on these.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            ApiError::Network | ApiError::Timeout | ApiError::Decode => true,
+            ApiError::Http { status, .. } => *status >= 500,
         }
     }
 
@@ -63,11 +84,13 @@ mod tests {
                 status: 500,
                 code: ErrorCode::Internal,
                 retry_after_secs: None,
+                details: None,
             },
             ApiError::Http {
                 status: 401,
                 code: ErrorCode::Unauthenticated,
                 retry_after_secs: None,
+                details: None,
             },
         ];
         for locale in Locale::ALL {
@@ -75,6 +98,8 @@ mod tests {
                 assert!(!error.message(locale.texts()).is_empty());
             }
         }
+        assert!(errors[0].outcome_unknown() && errors[3].outcome_unknown());
+        assert!(!errors[4].outcome_unknown(), "a 401 is a definite answer");
         assert_ne!(
             ApiError::Timeout.message(Locale::ZhCn.texts()),
             ApiError::Network.message(Locale::ZhCn.texts())

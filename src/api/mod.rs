@@ -7,6 +7,7 @@ pub mod config;
 mod error;
 pub mod meta;
 pub mod profile;
+pub mod submit_once;
 
 pub use client::REQUEST_TIMEOUT_MS;
 pub use error::ApiError;

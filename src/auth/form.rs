@@ -91,6 +91,7 @@ mod tests {
             status: 400,
             code,
             retry_after_secs,
+            details: None,
         }
     }
 

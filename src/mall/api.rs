@@ -1,6 +1,9 @@
 //! The mall's backend calls.
 
-use care_contract::mall::{CheckInResult, LedgerKind, LedgerPage, MallSummary};
+use care_contract::mall::{
+    CheckInResult, LedgerKind, LedgerPage, MallItem, MallSummary, RedemptionReceipt,
+    RedemptionRequest, SavedAddress,
+};
 
 use crate::api::client;
 use crate::api::ApiError;
@@ -14,6 +17,19 @@ pub async fn fetch_summary() -> Result<MallSummary, ApiError> {
 
 pub async fn check_in() -> Result<CheckInResult, ApiError> {
     client::post("/mall/check-in", &()).await
+}
+
+pub async fn fetch_item(id: i64) -> Result<MallItem, ApiError> {
+    client::get(&format!("/mall/items/{id}")).await
+}
+
+/// Exactly once per `request.idempotency_key`: safe to send again after a lost answer.
+pub async fn redeem(request: RedemptionRequest) -> Result<RedemptionReceipt, ApiError> {
+    client::post("/mall/redemptions", &request).await
+}
+
+pub async fn fetch_saved_address() -> Result<SavedAddress, ApiError> {
+    client::get("/mall/address").await
 }
 
 pub async fn fetch_ledger(kind: Option<LedgerKind>, page: u32) -> Result<LedgerPage, ApiError> {

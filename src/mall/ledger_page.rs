@@ -11,6 +11,7 @@ use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::page_title::set_page_meta;
+use crate::widgets::pager::Pager;
 use crate::widgets::skeleton::SkeletonCard;
 
 #[component]
@@ -61,19 +62,7 @@ fn Ledger() -> impl IntoView {
                     <ol class="card ledger" aria-label=move || t.get().ledger_title>
                         {result.entries.into_iter().map(|entry| view! { <LedgerRow entry /> }).collect_view()}
                     </ol>
-                    <nav class="pager" aria-label=move || t.get().ledger_title>
-                        <button type="button" class="button button--secondary" disabled=move || { page.get() <= 1 }
-                            on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
-                            {move || t.get().ledger_prev}
-                        </button>
-                        <span class="pager__where">
-                            {move || fill(t.get().ledger_page, &[("page", &page.get().to_string()), ("pages", &pages.to_string())])}
-                        </span>
-                        <button type="button" class="button button--secondary" disabled=move || { page.get() >= pages }
-                            on:click=move |_| page.update(|p| *p += 1)>
-                            {move || t.get().ledger_next}
-                        </button>
-                    </nav>
+                    <Pager page pages label=|t| t.ledger_title />
                 }.into_any()
             }
         }}

@@ -1,15 +1,15 @@
-//! The mall tab. Signed in: the points card and the daily check-in. Signed out: a way to
-//! sign in and come back here.
+//! The mall tab. Signed in: the points card and the daily check-in; signed out: a way to
+//! sign in and come back here. Below, for everyone, the catalogue.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api;
+use super::catalogue::Catalogue;
 use super::check_in::CheckInCard;
 use super::points_card::PointsCard;
 use crate::auth::{sign_in_href, use_session, SessionState};
 use crate::i18n::use_texts;
-use crate::server_info::HotlineButton;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
@@ -34,12 +34,7 @@ pub fn MallPage() -> impl IntoView {
                 }.into_any(),
                 SessionState::Unknown(error) => view! { <ErrorView error on_retry=move |_| session.refresh() /> }.into_any(),
             }}
-            <section class="card empty-state">
-                <div class="empty-state__icon"><Icon kind=IconKind::Gift /></div>
-                <h2>{move || t.get().catalogue_soon_title}</h2>
-                <p>{move || t.get().catalogue_soon_body}</p>
-                <HotlineButton />
-            </section>
+            <Catalogue />
         </div>
     }
 }

@@ -5,7 +5,8 @@ use care_contract::mall::{BlockedReason, MallSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::words::{localized, multiplier};
+use super::orders::OrdersLink;
+use super::words::{localized, multiplier, points_number};
 use crate::i18n::{fill, use_texts, Texts};
 use crate::me::format_date;
 use crate::prefs::use_prefs;
@@ -53,7 +54,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
             <h2 class="card__title" id="points-title"><Icon kind=IconKind::Gift />{move || t.get().mall_points_title}</h2>
             <div class="points-card__balance">
                 <span class="points-card__label">{move || t.get().points_balance_label}</span>
-                <span class="points-card__number">{balance}</span>
+                <span class="points-card__number">{points_number(balance)}</span>
             </div>
             <p class="points-card__tier"><Icon kind=IconKind::Star />{tier_line}</p>
             {match (expiring_soon, next_expiry) {
@@ -95,6 +96,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
                 <Icon kind=IconKind::Feedback />
                 <span>{move || t.get().ledger_link}</span>
             </A>
+            <OrdersLink />
         </section>
     }
 }

@@ -26,6 +26,29 @@ pub fn multiplier(percent: u32) -> String {
     }
 }
 
+/// A cash amount in fen as the phone bill shows it: 990 -> "¥9.90".
+pub fn yuan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    format!("{sign}¥{}.{:02}", fen / 100, fen % 100)
+}
+
+/// A number of points with thousands separators: 12800 -> "12,800".
+pub fn points_number(points: i64) -> String {
+    let digits = points.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if points < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The words for each kind of ledger entry, for the filter.
 pub fn kind_label(kind: LedgerKind, t: &'static Texts) -> &'static str {
     match kind {
@@ -60,6 +83,17 @@ mod tests {
         assert_eq!(signed_points(120), "+120");
         assert_eq!(signed_points(-80), "\u{2212}80");
         assert_eq!(signed_points(0), "0");
+    }
+
+    #[test]
+    fn money_and_points_read_as_printed() {
+        assert_eq!(yuan(990), "¥9.90");
+        assert_eq!(yuan(5), "¥0.05");
+        assert_eq!(yuan(12_000), "¥120.00");
+        assert_eq!(points_number(800), "800");
+        assert_eq!(points_number(12_800), "12,800");
+        assert_eq!(points_number(1_285_300), "1,285,300");
+        assert_eq!(points_number(-1_000), "-1,000");
     }
 
     #[test]

@@ -22,6 +22,15 @@ pub enum IconKind {
     Star,
     Compass,
     Clock,
+    /// Mobile data: signal bars.
+    Signal,
+    /// Rural-support produce: a leaf.
+    Leaf,
+    /// A parcel: delivery.
+    Parcel,
+    Search,
+    Plus,
+    Minus,
 }
 
 impl IconKind {
@@ -43,6 +52,12 @@ impl IconKind {
             IconKind::Star => &["M12 3l2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3 6.5 20.2l1-6.2L3 9.6l6.2-.9z"],
             IconKind::Compass => &["M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M15.5 8.5l-2 5-5 2 2-5z"],
             IconKind::Clock => &["M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M12 7v5l3 3"],
+            IconKind::Signal => &["M4 20v-3", "M9 20v-7", "M14 20V9", "M19 20V4"],
+            IconKind::Leaf => &["M5 19C5 10 11 5 20 4c0 9-5 15-14 15z", "M5 19 13 11"],
+            IconKind::Parcel => &["M3 7l9-4 9 4v10l-9 4-9-4z", "M3 7l9 4 9-4", "M12 11v10"],
+            IconKind::Search => &["M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z", "M16 16l5 5"],
+            IconKind::Plus => &["M12 5v14", "M5 12h14"],
+            IconKind::Minus => &["M5 12h14"],
         }
     }
 }

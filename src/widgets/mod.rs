@@ -6,6 +6,8 @@ pub mod elder_prompt;
 pub mod error_view;
 pub mod icons;
 pub mod page_title;
+pub mod pager;
 pub mod panic_screen;
 pub mod skeleton;
+pub mod submit_status;
 pub mod toast;

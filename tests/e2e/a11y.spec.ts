@@ -62,6 +62,9 @@ for (const mode of MODES) {
     };
     await visit('/', /./);
     await visit('/mall', /My points/);
+    await visit('/mall?category=physical', 'Rewards');
+    await visit('/mall?category=charity', /./);
+    await visit('/mall/items/11', /Luochuan apples/);
     await visit('/community', /Community/);
     await visit('/feedback', /Feedback/);
     await visit('/sign-in', /./);
@@ -73,6 +76,9 @@ for (const mode of MODES) {
     await visit('/', /王秀英/);
     await visit('/mall', 'My points');
     await visit('/mall/points', /./);
+    await visit('/mall/items/1', /phone credit/);
+    await visit('/mall/orders', /./);
+    await visit('/mall/charity/1', /./);
   });
 }
 
@@ -91,9 +97,12 @@ for (const theme of ['dark', 'contrast'] as const) {
         if (mode.elder) await auditElderMode(page, label, { soft: true });
         else await auditStandardMode(page, label, { soft: true });
       };
-      for (const path of ['/', '/sign-in', '/me/settings', '/mall', '/no/such/page']) await visit(path);
+      for (const path of ['/', '/sign-in', '/me/settings', '/mall', '/mall/items/11', '/no/such/page']) await visit(path);
       await signIn(page, USERS.wang.phone);
       await visit('/me');
+      await visit('/mall/items/1');
+      await visit('/mall/orders');
+      await visit('/mall/charity/1');
     });
   }
 }

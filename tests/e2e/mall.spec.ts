@@ -9,7 +9,7 @@ import { clearFaults, expect, openApp, presetPrefs, setFault, signIn, test, USER
 import { MODES } from './screens';
 
 const balance = async (page: Page): Promise<number> =>
-  Number(await page.locator('.points-card__number').innerText());
+  Number((await page.locator('.points-card__number').innerText()).replace(/,/g, ''));
 
 // One subscriber per mode: a check-in is once a day, and the worker's database is shared.
 const CHECKERS = { standard: USERS.zhang, elder: USERS.wang } as const;

@@ -1,6 +1,7 @@
 /** The app's screens and the shared steps the journeys use to reach and recognise them. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { openApp, signIn, USERS } from './fixtures';
+import { charityProjects, redeem, redeemableItem, signInFreshSubscriber } from './mall-orders';
 
 export const MODES = [
   { name: 'standard', elder: false },
@@ -96,6 +97,76 @@ export const SCREENS: Screen[] = [
     check: async (page) => {
       await expect(page.getByLabel('筛选类型')).toBeVisible();
       await expect(page.getByRole('listitem').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'catalogue: one category',
+    reach: (page) => openApp(page, '/mall?category=physical&sort=price_asc'),
+    check: async (page) => {
+      await expect(page.getByRole('link', { name: '好物' })).toHaveAttribute('aria-current', 'page');
+      await expect(page.locator('.item-list > li').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'catalogue: charity',
+    reach: (page) => openApp(page, '/mall?category=charity'),
+    check: async (page) => {
+      await expect(page.getByRole('region', { name: '公益捐赠' }).getByRole('article').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'item (signed out)',
+    reach: (page) => openApp(page, '/mall/items/11'),
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: '助农 陕西洛川苹果 5斤' })).toBeVisible();
+      await expect(page.getByRole('main').getByRole('link', { name: '登录' })).toBeVisible();
+    },
+  },
+  {
+    name: 'item: confirmation with address',
+    reach: async (page) => {
+      await signInFreshSubscriber(page, 5000);
+      await openApp(page, '/mall/items/11');
+      await page.getByRole('button', { name: '立即兑换' }).click();
+    },
+    check: async (page) => {
+      await expect(page.getByRole('region', { name: '确认兑换' })).toBeVisible();
+      await expect(page.getByRole('group', { name: '收货地址' })).toBeVisible();
+    },
+  },
+  {
+    name: 'orders: list',
+    reach: async (page) => {
+      await signInFreshSubscriber(page, 5000);
+      await redeem(page, await redeemableItem(page, 'instant'));
+      await openApp(page, '/mall/orders');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('list', { name: '我的订单' }).getByRole('link').first()).toContainText('已完成');
+    },
+  },
+  {
+    name: 'orders: detail',
+    reach: async (page) => {
+      await signInFreshSubscriber(page, 5000);
+      const order = await redeem(page, await redeemableItem(page, 'physical'));
+      await openApp(page, `/mall/orders/${order.id}`);
+    },
+    check: async (page) => {
+      await expect(page.getByRole('list', { name: '配送进度' })).toBeVisible();
+      await expect(page.getByRole('button', { name: '取消订单' })).toBeVisible();
+    },
+  },
+  {
+    name: 'donate (charity)',
+    reach: async (page) => {
+      await signInFreshSubscriber(page, 1000);
+      const [project] = await charityProjects(page);
+      await openApp(page, `/mall/charity/${project.id}`);
+    },
+    check: async (page) => {
+      await expect(page.getByRole('group', { name: '捐多少积分' })).toBeVisible();
+      await expect(page.getByLabel('或者自己填数量')).toBeVisible();
     },
   },
   {

@@ -148,6 +148,28 @@ pub enum ItemSort {
     Newest,
 }
 
+impl ItemSort {
+    pub const ALL: [ItemSort; 4] = [
+        ItemSort::Popular,
+        ItemSort::PriceAsc,
+        ItemSort::PriceDesc,
+        ItemSort::Newest,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemSort::Popular => "popular",
+            ItemSort::PriceAsc => "price_asc",
+            ItemSort::PriceDesc => "price_desc",
+            ItemSort::Newest => "newest",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// `GET /api/mall/items` query.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]

@@ -74,6 +74,11 @@ mod tests {
         for c in ItemCategory::ALL {
             assert_eq!(ItemCategory::parse(c.as_str()), Some(c));
         }
+        for sort in ItemSort::ALL {
+            let json = serde_json::to_string(&sort).unwrap();
+            assert_eq!(json, format!("\"{}\"", sort.as_str()));
+            assert_eq!(ItemSort::parse(sort.as_str()), Some(sort));
+        }
         assert_eq!(
             serde_json::to_string(&BlockedReason::InsufficientPoints).unwrap(),
             "\"insufficient_points\""

@@ -1,0 +1,101 @@
+//! The short facts an item carries on its card and its page: marks (member-only, flash,
+//! time-limited), the price line, stock, the per-customer limit and the window.
+
+use care_contract::mall::MallItem;
+
+use super::words::format_moment;
+use crate::i18n::{fill, Locale, Texts};
+use crate::mall::words::{points_number, yuan};
+
+/// Small marks shown as badges: 4星及以上专享, 秒兑, 限时.
+pub fn item_marks(item: &MallItem, t: &'static Texts) -> Vec<String> {
+    let mut marks = Vec::new();
+    if item.tier_only {
+        marks.push(fill(
+            t.mark_tier_only,
+            &[("stars", &item.min_star_level.to_string())],
+        ));
+    }
+    if item.flash {
+        marks.push(t.mark_flash.to_owned());
+    } else if item.starts_at.is_some() || item.ends_at.is_some() {
+        marks.push(t.mark_limited_time.to_owned());
+    }
+    marks
+}
+
+/// "1,000 积分 + ¥9.90" for one unit.
+pub fn price_line(points: i64, cash_fen: i64, t: &'static Texts) -> String {
+    let points = fill(t.price_points, &[("points", &points_number(points))]);
+    if cash_fen > 0 {
+        fill(
+            t.price_points_and_cash,
+            &[("points", &points), ("cash", &yuan(cash_fen))],
+        )
+    } else {
+        points
+    }
+}
+
+/// Stock, limit and window, each a short phrase.
+pub fn item_facts(item: &MallItem, t: &'static Texts, locale: Locale) -> Vec<String> {
+    let mut facts = Vec::new();
+    match item.stock {
+        Some(0) => facts.push(t.fact_sold_out.to_owned()),
+        Some(n) => facts.push(fill(t.fact_stock, &[("count", &n.to_string())])),
+        None => {}
+    }
+    facts.push(fill(
+        t.fact_limit,
+        &[("limit", &item.per_customer_limit.to_string())],
+    ));
+    if let Some(at) = item.starts_at {
+        let key = if item.flash {
+            t.fact_flash_starts
+        } else {
+            t.fact_starts
+        };
+        facts.push(fill(key, &[("time", &format_moment(at, locale))]));
+    }
+    if let Some(at) = item.ends_at {
+        facts.push(fill(t.fact_ends, &[("time", &format_moment(at, locale))]));
+    }
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mall::catalogue::words::tests::item;
+
+    #[test]
+    fn a_flash_member_item_says_so() {
+        let t = Locale::ZhCn.texts();
+        let marks = item_marks(&item(), t);
+        assert_eq!(marks, vec!["4星及以上专享".to_owned(), "秒兑".to_owned()]);
+        let facts = item_facts(&item(), t, Locale::ZhCn);
+        assert_eq!(facts[0], "剩 3 件");
+        assert_eq!(facts[1], "每人限 2 件");
+        assert!(facts[2].contains("11月25日 10:00"), "{facts:?}");
+    }
+
+    #[test]
+    fn prices_show_the_cash_part_only_when_there_is_one() {
+        let t = Locale::ZhCn.texts();
+        assert_eq!(price_line(12_800, 0, t), "12,800 积分");
+        assert_eq!(price_line(500, 990, t), "500 积分 + ¥9.90");
+        let en = Locale::En.texts();
+        assert_eq!(price_line(500, 990, en), "500 points + ¥9.90");
+    }
+
+    #[test]
+    fn sold_out_and_unlimited_stock() {
+        let t = Locale::En.texts();
+        let mut it = item();
+        it.stock = Some(0);
+        assert_eq!(item_facts(&it, t, Locale::En)[0], "Sold out");
+        it.stock = None;
+        it.starts_at = None;
+        assert_eq!(item_facts(&it, t, Locale::En), vec!["Limit 2 per person"]);
+    }
+}

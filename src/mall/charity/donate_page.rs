@@ -1,0 +1,139 @@
+//! 爱心捐赠: one charity project, the balance, how much to give, the confirmation and the
+//! thanks. A donation left unanswered by a reload is asked again with its key.
+
+use care_contract::mall::{CharityProject, MallSummary};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::amount::blocked_text;
+use super::amount_form::AmountForm;
+use super::confirm::DonateConfirm;
+use super::list::ProjectFacts;
+use super::{api, drafts};
+use crate::auth::RequireSignIn;
+use crate::i18n::use_texts;
+use crate::mall::api::fetch_summary;
+use crate::mall::words::localized;
+use crate::prefs::use_prefs;
+use crate::widgets::error_view::ErrorView;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_title::set_page_meta;
+use crate::widgets::skeleton::SkeletonCard;
+
+#[component]
+pub fn DonatePage() -> impl IntoView {
+    // Back to the catalogue's charity category, where the projects are listed.
+    set_page_meta(|t| t.donate_title, Some("/mall?category=charity"));
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<i64>().ok()));
+    view! {
+        <div class="page donate-page">
+            <RequireSignIn let:_signed_in>
+                {move || match id.get() {
+                    Some(id) => view! { <DonateLoader id /> }.into_any(),
+                    None => view! { <ProjectNotFound /> }.into_any(),
+                }}
+            </RequireSignIn>
+        </div>
+    }
+}
+
+#[component]
+fn DonateLoader(id: i64) -> impl IntoView {
+    let projects = LocalResource::new(api::fetch_projects);
+    let summary = LocalResource::new(fetch_summary);
+    let retry = move |_| {
+        projects.refetch();
+        summary.refetch();
+    };
+    move || match (projects.get(), summary.get()) {
+        (Some(Err(error)), _) | (_, Some(Err(error))) => {
+            view! { <ErrorView error on_retry=retry /> }.into_any()
+        }
+        (Some(Ok(list)), Some(Ok(summary))) => match list.into_iter().find(|p| p.id == id) {
+            Some(project) => view! { <Donate project summary /> }.into_any(),
+            None => view! { <ProjectNotFound /> }.into_any(),
+        },
+        _ => view! { <SkeletonCard lines=3 /><SkeletonCard lines=4 /> }.into_any(),
+    }
+}
+
+/// Which step the page is on: choosing an amount, or confirming one (resumed after a
+/// reload when it carries a key).
+#[derive(Clone, PartialEq)]
+enum Step {
+    Choose,
+    Confirm {
+        points: i64,
+        resume_key: Option<String>,
+    },
+}
+
+#[component]
+fn Donate(project: CharityProject, summary: MallSummary) -> impl IntoView {
+    let t = use_texts();
+    let locale = Signal::derive(move || use_prefs().with(|p| p.locale));
+    let project_id = project.id;
+    let (name_zh, name_en) = (project.name_zh.clone(), project.name_en.clone());
+    let name = Signal::derive(move || localized(locale.get(), &name_zh, &name_en).to_owned());
+    let balance = summary.balance;
+    let step = RwSignal::new(match drafts::pending_for(project_id) {
+        Some(pending) => Step::Confirm {
+            points: pending.points,
+            resume_key: Some(pending.idempotency_key),
+        },
+        None => Step::Choose,
+    });
+    // Only the account reasons come here (too new, not verified, in arrears).
+    let blocked = summary.account_blocked;
+    let body = move || {
+        if let Some(reason) = blocked {
+            return view! {
+                <p class="notice" role="note">
+                    <Icon kind=IconKind::Alert />
+                    <span>{move || blocked_text(reason, t.get()).unwrap_or_default()}</span>
+                </p>
+            }
+            .into_any();
+        }
+        match step.get() {
+            Step::Confirm { points, resume_key } => view! {
+                <DonateConfirm project_id project_name=name points balance resume_key
+                    on_back=move |_| step.set(Step::Choose) />
+            }
+            .into_any(),
+            Step::Choose if balance <= 0 => view! {
+                <section class="card empty-state">
+                    <p>{move || t.get().donate_no_points}</p>
+                    <A href="/mall" attr:class="button button--primary">{move || t.get().donate_back_to_mall}</A>
+                </section>
+            }
+            .into_any(),
+            Step::Choose => view! {
+                <AmountForm project_id balance
+                    on_next=move |points| step.set(Step::Confirm { points, resume_key: None }) />
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="donate-project-title">
+            <h2 class="card__title" id="donate-project-title"><Icon kind=IconKind::Heart />{name}</h2>
+            <ProjectFacts project />
+        </section>
+        {body}
+    }
+}
+
+#[component]
+fn ProjectNotFound() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="card empty-state">
+            <div class="empty-state__icon"><Icon kind=IconKind::Compass /></div>
+            <h2>{move || t.get().donate_project_not_found}</h2>
+            <A href="/mall" attr:class="button button--primary">{move || t.get().donate_back_to_mall}</A>
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+//! 我的订单: every order, newest first, a page at a time; each row opens its detail.
+
+use care_contract::mall::Order;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::api::{self, ORDERS_PAGE_SIZE};
+use super::badge::StatusBadge;
+use crate::auth::RequireSignIn;
+use crate::i18n::{fill, use_texts};
+use crate::mall::time::beijing;
+use crate::mall::words::localized;
+use crate::me::format_date;
+use crate::prefs::use_prefs;
+use crate::widgets::error_view::ErrorView;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_title::set_page_meta;
+use crate::widgets::pager::Pager;
+use crate::widgets::skeleton::SkeletonCard;
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    set_page_meta(|t| t.orders_title, Some("/mall"));
+    view! {
+        <div class="page orders-page">
+            <RequireSignIn let:_signed_in>
+                <Orders />
+            </RequireSignIn>
+        </div>
+    }
+}
+
+#[component]
+fn Orders() -> impl IntoView {
+    let t = use_texts();
+    let page = RwSignal::new(1_u32);
+    let orders = LocalResource::new(move || api::fetch_orders(page.get()));
+    move || {
+        match orders.get() {
+        None => view! { <SkeletonCard lines=5 /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorView error on_retry=move |_| orders.refetch() /> }.into_any()
+        }
+        Some(Ok(result)) if result.orders.is_empty() && page.get_untracked() == 1 => view! {
+            <section class="card empty-state">
+                <div class="empty-state__icon"><Icon kind=IconKind::Gift /></div>
+                <h2>{move || t.get().orders_empty_title}</h2>
+                <p>{move || t.get().orders_empty_body}</p>
+                <A href="/mall" attr:class="button button--primary">{move || t.get().orders_empty_action}</A>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(result)) => {
+            let pages = result.total.div_ceil(u64::from(ORDERS_PAGE_SIZE)).max(1) as u32;
+            let total = result.total.to_string();
+            view! {
+                <h2 class="section-title">{move || fill(t.get().orders_count, &[("total", &total)])}</h2>
+                <ol class="card order-list" aria-label=move || t.get().orders_title>
+                    {result.orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
+                </ol>
+                {(pages > 1).then(|| view! {
+                    <Pager page pages label=|t| t.orders_pages />
+                })}
+            }
+            .into_any()
+        }
+    }
+    }
+}
+
+#[component]
+fn OrderRow(order: Order) -> impl IntoView {
+    let t = use_texts();
+    let locale = Signal::derive(move || use_prefs().with(|p| p.locale));
+    let Order {
+        id,
+        item_name_zh,
+        item_name_en,
+        quantity,
+        points_paid,
+        status,
+        created_at,
+        ..
+    } = order;
+    let ordered_on = beijing(created_at).date();
+    view! {
+        <li class="order-list__item">
+            <A href=format!("/mall/orders/{id}") attr:class="order-row">
+                <span class="order-row__text">
+                    <span class="order-row__name">{move || localized(locale.get(), &item_name_zh, &item_name_en).to_owned()}</span>
+                    <span class="order-row__meta">
+                        {move || fill(t.get().orders_row_meta, &[
+                            ("date", &format_date(ordered_on, locale.get())),
+                            ("quantity", &quantity.to_string()),
+                        ])}
+                    </span>
+                    <span class="order-row__points">{move || fill(t.get().order_points_amount, &[("points", &points_paid.to_string())])}</span>
+                </span>
+                <StatusBadge status />
+            </A>
+        </li>
+    }
+}

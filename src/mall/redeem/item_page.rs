@@ -1,0 +1,124 @@
+//! 礼品详情 at `/mall/items/:id`: the item in full, then the way to take it. Public, like
+//! the catalogue; signed in, it knows the balance and whether the item can be taken.
+
+use care_contract::mall::{DeliveryKind, MallItem, MallSummary};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::redeem_panel::RedeemPanel;
+use crate::api::ApiError;
+use crate::auth::{use_session, SessionState};
+use crate::i18n::{fill, use_texts};
+use crate::mall::api;
+use crate::mall::catalogue::facts::{item_facts, item_marks, price_line};
+use crate::mall::catalogue::words::{category_icon, category_label};
+use crate::mall::words::{localized, points_number};
+use crate::prefs::use_prefs;
+use crate::widgets::error_view::ErrorView;
+use crate::widgets::icons::Icon;
+use crate::widgets::page_title::set_page_meta;
+use crate::widgets::skeleton::SkeletonCard;
+
+#[component]
+pub fn ItemPage() -> impl IntoView {
+    set_page_meta(|t| t.item_title, Some("/mall"));
+    let session = use_session();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
+    // Which account is looking decides `can_redeem`: wait for the session, then load.
+    let viewer = Memo::new(move |_| match session.state.get() {
+        SessionState::Checking => None,
+        SessionState::SignedIn(profile) => Some(Some(profile.phone_masked)),
+        _ => Some(None),
+    });
+    let loaded = LocalResource::new(move || async move {
+        let phone = viewer.get()?;
+        Some(
+            load(id.get(), phone.is_some())
+                .await
+                .map(|(item, summary)| (item, summary, phone)),
+        )
+    });
+    view! {
+        <div class="page item-page">
+            {move || match loaded.get().flatten() {
+                None => view! { <SkeletonCard lines=5 /><SkeletonCard lines=2 /> }.into_any(),
+                Some(Err(error)) => view! { <ErrorView error on_retry=move |_| loaded.refetch() /> }.into_any(),
+                Some(Ok((item, summary, phone))) => view! {
+                    <ItemDetail item=item.clone() />
+                    <RedeemPanel item summary phone_masked=phone.unwrap_or_default() />
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The item, and the summary when signed in, fetched side by side.
+async fn load(
+    id: Option<i64>,
+    signed_in: bool,
+) -> Result<(MallItem, Option<MallSummary>), ApiError> {
+    let Some(id) = id else {
+        return Err(ApiError::Http {
+            status: 404,
+            code: care_contract::ErrorCode::NotFound,
+            retry_after_secs: None,
+            details: None,
+        });
+    };
+    if signed_in {
+        let (item, summary) = futures::join!(api::fetch_item(id), api::fetch_summary());
+        Ok((item?, Some(summary?)))
+    } else {
+        Ok((api::fetch_item(id).await?, None))
+    }
+}
+
+#[component]
+fn ItemDetail(item: MallItem) -> impl IntoView {
+    let t = use_texts();
+    let locale = Signal::derive(move || use_prefs().with(|p| p.locale));
+    let item = StoredValue::new(item);
+    let text = move |pick: fn(&MallItem) -> (&str, &str)| {
+        move || {
+            item.with_value(|i| {
+                let (zh, en) = pick(i);
+                localized(locale.get(), zh, en).to_owned()
+            })
+        }
+    };
+    let (category, points, cash_fen, first, delivery) = item.with_value(|i| {
+        (
+            i.category,
+            i.points,
+            i.cash_fen,
+            i.first_exchange_points,
+            i.delivery,
+        )
+    });
+    view! {
+        <section class="card item-hero" aria-labelledby="item-name">
+            <div class="item-hero__head">
+                <span class="item-hero__icon"><Icon kind=category_icon(category) /></span>
+                <div>
+                    <p class="item-hero__category">{move || category_label(category, t.get())}</p>
+                    <h2 id="item-name">{text(|i| (&i.name_zh, &i.name_en))}</h2>
+                </div>
+            </div>
+            <p class="item-card__marks">
+                {move || item.with_value(|i| item_marks(i, t.get())).into_iter()
+                    .map(|m| view! { <span class="mark">{m}</span> }).collect_view()}
+            </p>
+            <p class="item-hero__price">{move || price_line(points, cash_fen, t.get())}</p>
+            {first.map(|p| view! {
+                <p class="item-card__first">{move || fill(t.get().first_exchange_price, &[("points", &points_number(p))])}</p>
+            })}
+            <p>{text(|i| (&i.description_zh, &i.description_en))}</p>
+            <ul class="item-hero__facts">
+                <li>{move || if delivery == DeliveryKind::Physical { t.get().delivery_physical } else { t.get().delivery_instant }}</li>
+                {move || item.with_value(|i| item_facts(i, t.get(), locale.get())).into_iter()
+                    .map(|f| view! { <li>{f}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! Taking an item: the item page, the confirmation with its delivery address, the
+//! exactly-once submission and the result.
+
+mod address_form;
+mod confirm;
+mod cost;
+mod item_page;
+mod pending;
+mod quantity;
+mod redeem_panel;
+mod refusal;
+mod result;
+
+pub use item_page::ItemPage;

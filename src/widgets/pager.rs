@@ -1,0 +1,32 @@
+//! Previous / next for a paged list held in a signal (the ledger, the orders), with where
+//! the user is ("第 2 / 5 页"). The buttons stop at either end.
+
+use leptos::prelude::*;
+
+use crate::i18n::{fill, use_texts};
+use crate::widgets::page_title::TitleKey;
+
+#[component]
+pub fn Pager(
+    page: RwSignal<u32>,
+    pages: u32,
+    /// Names the navigation landmark for screen readers.
+    label: TitleKey,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <nav class="pager" aria-label=move || label(t.get())>
+            <button type="button" class="button button--secondary" disabled=move || { page.get() <= 1 }
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
+                {move || t.get().ledger_prev}
+            </button>
+            <span class="pager__where">
+                {move || fill(t.get().ledger_page, &[("page", &page.get().to_string()), ("pages", &pages.to_string())])}
+            </span>
+            <button type="button" class="button button--secondary" disabled=move || { page.get() >= pages }
+                on:click=move |_| page.update(|p| *p = (*p + 1).min(pages))>
+                {move || t.get().ledger_next}
+            </button>
+        </nav>
+    }
+}

@@ -1,0 +1,39 @@
+//! What an exactly-once submission is doing when its answer was lost: "being confirmed"
+//! while the app asks again with the same key, then a way to ask once more and the hotline.
+//! Announced politely to screen readers; nothing here ever sends a second, new request.
+
+use leptos::prelude::*;
+
+use crate::api::submit_once::{SubmitOnce, SubmitState};
+use crate::i18n::use_texts;
+use crate::server_info::HotlineButton;
+use crate::widgets::icons::{Icon, IconKind};
+
+#[component]
+pub fn SubmitStatus<T: Clone + Send + Sync + 'static>(submit: SubmitOnce<T>) -> impl IntoView {
+    let t = use_texts();
+    let state = submit.state();
+    view! {
+        <div class="submit-status" role="status">
+            {move || match state.get() {
+                SubmitState::Confirming => Some(view! {
+                    <p class="notice notice--care">
+                        <Icon kind=IconKind::Clock />
+                        <span>{move || t.get().submit_confirming}</span>
+                    </p>
+                }.into_any()),
+                SubmitState::Unconfirmed(_) => Some(view! {
+                    <div class="notice notice--care">
+                        <p class="notice__title"><Icon kind=IconKind::Clock />{move || t.get().submit_unconfirmed_title}</p>
+                        <p>{move || t.get().submit_unconfirmed_body}</p>
+                        <button type="button" class="button button--primary" on:click=move |_| submit.confirm_again()>
+                            {move || t.get().submit_confirm_again}
+                        </button>
+                        <HotlineButton />
+                    </div>
+                }.into_any()),
+                _ => None,
+            }}
+        </div>
+    }
+}
