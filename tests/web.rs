@@ -236,3 +236,93 @@ async fn a_panic_leaves_a_readable_screen_with_a_way_back_not_a_dead_page() {
     );
     screen.remove();
 }
+
+/// Waits until `check` holds, polling every 50 ms, for at most `ms`.
+async fn eventually(ms: u32, check: impl Fn() -> bool) -> bool {
+    for _ in 0..ms / 50 {
+        if check() {
+            return true;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    check()
+}
+
+#[wasm_bindgen_test]
+async fn a_lost_answer_is_sent_again_with_the_same_key_and_a_second_tap_is_ignored() {
+    use care_app::api::submit_once::{SubmitOnce, SubmitState};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let owner = Owner::new();
+    let submit = owner.with(SubmitOnce::<u32>::new);
+    let keys = Rc::new(RefCell::new(Vec::<String>::new()));
+    let attempt = {
+        let keys = Rc::clone(&keys);
+        move |key: String| {
+            keys.borrow_mut().push(key);
+            let first = keys.borrow().len() == 1;
+            async move {
+                if first {
+                    Err(ApiError::Timeout)
+                } else {
+                    Ok(42)
+                }
+            }
+        }
+    };
+    submit.submit(attempt.clone());
+    submit.submit(attempt); // the double tap
+    assert!(
+        eventually(500, || submit.state().get_untracked()
+            == SubmitState::Confirming)
+        .await,
+        "a timeout means the outcome is unknown, not a failure"
+    );
+    assert!(
+        eventually(3_000, || submit.state().get_untracked()
+            == SubmitState::Done(42))
+        .await
+    );
+    let keys = keys.borrow();
+    assert_eq!(
+        keys.len(),
+        2,
+        "one first attempt and one confirmation: {keys:?}"
+    );
+    assert_eq!(keys[0], keys[1], "the confirmation carries the same key");
+    assert_eq!(keys[0], submit.key());
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_is_final_and_the_next_try_gets_a_new_key() {
+    use care_app::api::submit_once::{SubmitOnce, SubmitState};
+    use care_contract::ErrorCode;
+
+    let owner = Owner::new();
+    let submit = owner.with(SubmitOnce::<u32>::new);
+    let refused = ApiError::Http {
+        status: 409,
+        code: ErrorCode::InsufficientPoints,
+        retry_after_secs: None,
+        details: None,
+    };
+    let first_key = submit.key();
+    let answer = refused.clone();
+    submit.submit(move |_| {
+        let answer = answer.clone();
+        async move { Err::<u32, _>(answer) }
+    });
+    assert!(
+        eventually(500, || submit.state().get_untracked()
+            == SubmitState::Failed(refused.clone()))
+        .await
+    );
+    submit.reset();
+    assert_eq!(submit.state().get_untracked(), SubmitState::Ready);
+    assert_ne!(
+        submit.key(),
+        first_key,
+        "nothing happened, so a new request is a new key"
+    );
+}
