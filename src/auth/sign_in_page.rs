@@ -11,7 +11,7 @@ use super::form::{check_code, check_phone, place_error, FieldError, Placement};
 use super::{safe_next, use_session, SessionState};
 use crate::api::{self, ApiError};
 use crate::drafts::SessionDraft;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
@@ -115,8 +115,8 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <div class="page sign-in">
             <section class="card">
-                <h2 class="card__title"><Icon kind=IconKind::Phone />{move || t.get().sign_in_heading}</h2>
-                <p>{move || t.get().sign_in_intro}</p>
+                <h2 class="card__title"><Icon kind=IconKind::Phone />{tr(|t| t.sign_in_heading)}</h2>
+                <p>{tr(|t| t.sign_in_intro)}</p>
                 {move || demo_code().map(|code| view! {
                     <p class="notice notice--info" role="note">
                         <Icon kind=IconKind::Alert />
@@ -125,8 +125,8 @@ pub fn SignInPage() -> impl IntoView {
                 })}
                 <form class="form" on:submit=on_submit novalidate>
                     <div class="field">
-                        <label for="sign-in-phone">{move || t.get().phone_label}</label>
-                        <p class="field__hint" id="sign-in-phone-hint">{move || t.get().phone_hint}</p>
+                        <label for="sign-in-phone">{tr(|t| t.phone_label)}</label>
+                        <p class="field__hint" id="sign-in-phone-hint">{tr(|t| t.phone_hint)}</p>
                         <div class="field__row">
                             <input
                                 id="sign-in-phone"
@@ -175,8 +175,8 @@ pub fn SignInPage() -> impl IntoView {
                         })}
                     </div>
                     <div class="field">
-                        <label for="sign-in-code">{move || t.get().code_label}</label>
-                        <p class="field__hint" id="sign-in-code-hint">{move || t.get().code_hint}</p>
+                        <label for="sign-in-code">{tr(|t| t.code_label)}</label>
+                        <p class="field__hint" id="sign-in-code-hint">{tr(|t| t.code_hint)}</p>
                         <input
                             id="sign-in-code"
                             name="code"

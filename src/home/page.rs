@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use super::greeting::greeting_template;
 use crate::auth::{sign_in_href, use_session, SessionState};
-use crate::i18n::{fill, use_texts, Texts};
+use crate::i18n::{fill, tr, use_texts, Texts};
 use crate::layout::ElderSwitch;
 use crate::me::FamilyCallButtons;
 use crate::prefs::use_prefs;
@@ -68,11 +68,11 @@ pub fn HomePage() -> impl IntoView {
         <div class="page home">
             <section class="card card--hero">
                 <h2 class="card__title"><Icon kind=IconKind::Heart />{greeting}</h2>
-                <p>{move || t.get().home_intro}</p>
+                <p>{tr(|t| t.home_intro)}</p>
                 <Show when=show_prompt>
                     <div class="sign-in-prompt" class:is-pending=prompt_pending aria-hidden=move || prompt_pending().then_some("true")>
-                        <p>{move || t.get().home_sign_in_prompt}</p>
-                        <A href=sign_in_href("/") attr:class="button button--primary">{move || t.get().sign_in_action}</A>
+                        <p>{tr(|t| t.home_sign_in_prompt)}</p>
+                        <A href=sign_in_href("/") attr:class="button button--primary">{tr(|t| t.sign_in_action)}</A>
                     </div>
                 </Show>
             </section>
@@ -82,12 +82,12 @@ pub fn HomePage() -> impl IntoView {
                     <Icon kind=IconKind::TextSize />
                     {move || if prefs.with(|p| p.elder_mode) { t.get().elder_card_on } else { t.get().elder_card_title }}
                 </h2>
-                <p>{move || t.get().elder_card_body}</p>
+                <p>{tr(|t| t.elder_card_body)}</p>
                 <ElderSwitch large=true />
             </section>
 
             <section class="card" aria-labelledby="home-help-title">
-                <h2 class="card__title" id="home-help-title"><Icon kind=IconKind::Phone />{move || t.get().help_title}</h2>
+                <h2 class="card__title" id="home-help-title"><Icon kind=IconKind::Phone />{tr(|t| t.help_title)}</h2>
                 <div class="stack">
                     <HotlineButton />
                     {move || session.profile().map(|p| view! { <FamilyCallButtons contacts=p.family_contacts /> })}
@@ -95,7 +95,7 @@ pub fn HomePage() -> impl IntoView {
             </section>
 
             <section aria-labelledby="home-shortcuts-title">
-                <h2 class="section-title" id="home-shortcuts-title">{move || t.get().shortcuts_title}</h2>
+                <h2 class="section-title" id="home-shortcuts-title">{tr(|t| t.shortcuts_title)}</h2>
                 <ul class="shortcuts">
                     {SHORTCUTS.iter().map(|s| {
                         let (title, description) = (s.title, s.description);

@@ -60,6 +60,15 @@ pub fn use_texts() -> Signal<&'static Texts> {
     Signal::derive(move || prefs.with(|p| p.locale.texts()))
 }
 
+/// One fixed text of the interface in the user's language, following the locale:
+/// `{tr(|t| t.retry)}`. Every label is the same concrete type (a signal of a string), so the
+/// view code for a reactive text is compiled once for the whole app, not once per label as
+/// it is for a closure; the bundle stays small as screens are added.
+pub fn tr(key: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
+    let texts = use_texts();
+    Signal::derive(move || key(texts.get()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::tr;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -12,7 +12,6 @@ use crate::widgets::icons::{Icon, IconKind};
 #[component]
 pub fn ElderSwitch(#[prop(optional)] large: bool) -> impl IntoView {
     let prefs = use_prefs();
-    let t = use_texts();
     let on = move || prefs.with(|p| p.elder_mode);
     view! {
         <button
@@ -28,7 +27,7 @@ pub fn ElderSwitch(#[prop(optional)] large: bool) -> impl IntoView {
             })
         >
             <Icon kind=IconKind::TextSize />
-            <span class="elder-switch__label">{move || t.get().elder_mode}</span>
+            <span class="elder-switch__label">{tr(|t| t.elder_mode)}</span>
             <span class="elder-switch__track" aria-hidden="true"><span class="elder-switch__thumb"></span></span>
         </button>
     }

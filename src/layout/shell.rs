@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::tab_bar::TabBar;
 use super::top_bar::TopBar;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::widgets::elder_prompt::ElderPrompt;
 use crate::widgets::page_title::PageMeta;
 use crate::widgets::toast::ToastRegion;
@@ -25,7 +25,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     });
     view! {
-        <a class="skip-link" href="#main">{move || t.get().skip_to_content}</a>
+        <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <TopBar />
         <main id="main" class="main" tabindex="-1">{children()}</main>
         <TabBar />

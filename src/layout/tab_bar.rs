@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 struct Tab {
@@ -51,7 +51,7 @@ const TABS: [Tab; 5] = [
 pub fn TabBar() -> impl IntoView {
     let t = use_texts();
     view! {
-        <nav class="tab-bar" aria-label=move || t.get().nav_main>
+        <nav class="tab-bar" aria-label=tr(|t| t.nav_main)>
             {TABS.iter().map(|tab| {
                 let label = tab.label;
                 view! {

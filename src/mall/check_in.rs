@@ -5,7 +5,7 @@ use care_contract::mall::{CheckInResult, CheckInStatus};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -37,12 +37,12 @@ pub fn CheckInCard(
     };
     view! {
         <section class="card" aria-labelledby="check-in-title">
-            <h2 class="card__title" id="check-in-title"><Icon kind=IconKind::Check />{move || t.get().check_in_title}</h2>
+            <h2 class="card__title" id="check-in-title"><Icon kind=IconKind::Check />{tr(|t| t.check_in_title)}</h2>
             {(streak > 0).then(|| view! {
                 <p class="check-in__streak">{move || fill(t.get().check_in_streak, &[("days", &streak.to_string())])}</p>
             })}
             <p>{move || fill(t.get().check_in_month, &[("total", &month_total.to_string()), ("cap", &month_cap.to_string())])}</p>
-            {cap_reached.then(|| view! { <p>{move || t.get().check_in_cap_reached}</p> })}
+            {cap_reached.then(|| view! { <p>{tr(|t| t.check_in_cap_reached)}</p> })}
             <p class="check-in__result" role="status">
                 {move || match action.value().get() {
                     Some(Ok(result)) if !result.already_checked_in => Some(view! {
@@ -61,7 +61,7 @@ pub fn CheckInCard(
             >
                 {label}
             </button>
-            <p class="field__hint">{move || t.get().check_in_rule}</p>
+            <p class="field__hint">{tr(|t| t.check_in_rule)}</p>
         </section>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::api::{self, LEDGER_PAGE_SIZE};
 use super::words::{kind_label, localized, signed_points};
 use crate::auth::RequireSignIn;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
@@ -39,9 +39,9 @@ fn Ledger() -> impl IntoView {
     view! {
         <section class="card">
             <div class="field">
-                <label for="ledger-kind">{move || t.get().ledger_filter}</label>
+                <label for="ledger-kind">{tr(|t| t.ledger_filter)}</label>
                 <select id="ledger-kind" on:change=on_filter>
-                    <option value="" selected=move || kind.get().is_none()>{move || t.get().ledger_all}</option>
+                    <option value="" selected=move || kind.get().is_none()>{tr(|t| t.ledger_all)}</option>
                     {LedgerKind::ALL.into_iter().map(|k| view! {
                         <option value=k.as_str() selected=move || kind.get() == Some(k)>{move || kind_label(k, t.get())}</option>
                     }).collect_view()}
@@ -52,14 +52,14 @@ fn Ledger() -> impl IntoView {
             None => view! { <SkeletonCard lines=6 /> }.into_any(),
             Some(Err(error)) => view! { <ErrorView error on_retry=move |_| entries.refetch() /> }.into_any(),
             Some(Ok(result)) if result.entries.is_empty() => view! {
-                <section class="card empty-state"><p>{move || t.get().ledger_empty}</p></section>
+                <section class="card empty-state"><p>{tr(|t| t.ledger_empty)}</p></section>
             }.into_any(),
             Some(Ok(result)) => {
                 let pages = result.total.div_ceil(u64::from(LEDGER_PAGE_SIZE)).max(1) as u32;
                 let total = result.total.to_string();
                 view! {
                     <h2 class="section-title">{move || fill(t.get().ledger_count, &[("total", &total)])}</h2>
-                    <ol class="card ledger" aria-label=move || t.get().ledger_title>
+                    <ol class="card ledger" aria-label=tr(|t| t.ledger_title)>
                         {result.entries.into_iter().map(|entry| view! { <LedgerRow entry /> }).collect_view()}
                     </ol>
                     <Pager page pages label=|t| t.ledger_title />

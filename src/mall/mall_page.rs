@@ -9,7 +9,7 @@ use super::catalogue::Catalogue;
 use super::check_in::CheckInCard;
 use super::points_card::PointsCard;
 use crate::auth::{sign_in_href, use_session, SessionState};
-use crate::i18n::use_texts;
+use crate::i18n::tr;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
@@ -18,7 +18,6 @@ use crate::widgets::skeleton::SkeletonCard;
 #[component]
 pub fn MallPage() -> impl IntoView {
     set_page_meta(|t| t.tab_mall, None);
-    let t = use_texts();
     let session = use_session();
     view! {
         <div class="page mall">
@@ -27,9 +26,9 @@ pub fn MallPage() -> impl IntoView {
                 SessionState::SignedIn(_) => view! { <PointsSection /> }.into_any(),
                 SessionState::SignedOut => view! {
                     <section class="card card--hero">
-                        <h2 class="card__title"><Icon kind=IconKind::Gift />{move || t.get().mall_points_title}</h2>
-                        <p>{move || t.get().mall_sign_in_prompt}</p>
-                        <A href=sign_in_href("/mall") attr:class="button button--primary">{move || t.get().sign_in_action}</A>
+                        <h2 class="card__title"><Icon kind=IconKind::Gift />{tr(|t| t.mall_points_title)}</h2>
+                        <p>{tr(|t| t.mall_sign_in_prompt)}</p>
+                        <A href=sign_in_href("/mall") attr:class="button button--primary">{tr(|t| t.sign_in_action)}</A>
                     </section>
                 }.into_any(),
                 SessionState::Unknown(error) => view! { <ErrorView error on_retry=move |_| session.refresh() /> }.into_any(),

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::orders::OrdersLink;
 use super::words::{localized, multiplier, points_number};
-use crate::i18n::{fill, use_texts, Texts};
+use crate::i18n::{fill, tr, use_texts, Texts};
 use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -51,9 +51,9 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
 
     view! {
         <section class="card points-card" aria-labelledby="points-title">
-            <h2 class="card__title" id="points-title"><Icon kind=IconKind::Gift />{move || t.get().mall_points_title}</h2>
+            <h2 class="card__title" id="points-title"><Icon kind=IconKind::Gift />{tr(|t| t.mall_points_title)}</h2>
             <div class="points-card__balance">
-                <span class="points-card__label">{move || t.get().points_balance_label}</span>
+                <span class="points-card__label">{tr(|t| t.points_balance_label)}</span>
                 <span class="points-card__number">{points_number(balance)}</span>
             </div>
             <p class="points-card__tier"><Icon kind=IconKind::Star />{tier_line}</p>
@@ -62,7 +62,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
                     <div class="notice notice--care" role="note">
                         <Icon kind=IconKind::Clock />
                         <div>
-                            <h3 class="notice__title">{move || t.get().expiry_soon_title}</h3>
+                            <h3 class="notice__title">{tr(|t| t.expiry_soon_title)}</h3>
                             <p>{move || fill(t.get().expiry_soon_body, &[("points", &soon.points.to_string()), ("date", &date(soon.date))])}</p>
                         </div>
                     </div>
@@ -73,7 +73,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
                         {move || fill(t.get().expiry_next, &[("points", &next.points.to_string()), ("date", &date(next.date))])}
                     </p>
                 }.into_any(),
-                (None, None) => view! { <p class="points-card__expiry">{move || t.get().expiry_none}</p> }.into_any(),
+                (None, None) => view! { <p class="points-card__expiry">{tr(|t| t.expiry_none)}</p> }.into_any(),
             }}
             {account_blocked.map(|reason| view! {
                 <p class="notice" role="note">
@@ -85,7 +85,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
                 <p class="points-card__perk">{move || fill(t.get().first_exchange, &[("percent", &percent.to_string())])}</p>
             })}
             {(!benefits.is_empty()).then(|| view! {
-                <h3 class="points-card__subtitle">{move || t.get().tier_benefits}</h3>
+                <h3 class="points-card__subtitle">{tr(|t| t.tier_benefits)}</h3>
                 <ul class="points-card__benefits">
                     {benefits.into_iter().map(|b| view! {
                         <li><Icon kind=IconKind::Check />{move || localized(locale.get(), &b.zh, &b.en).to_owned()}</li>
@@ -94,7 +94,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
             })}
             <A href="/mall/points" attr:class="list-link">
                 <Icon kind=IconKind::Feedback />
-                <span>{move || t.get().ledger_link}</span>
+                <span>{tr(|t| t.ledger_link)}</span>
             </A>
             <OrdersLink />
         </section>

@@ -40,7 +40,13 @@ pub fn format_moment(at: DateTime<Utc>, locale: Locale) -> String {
 /// A full date and time: 2025年3月1日 09:05, 1 Mar 2025 09:05.
 pub fn format_date_time(at: DateTime<Utc>, locale: Locale) -> String {
     let at = beijing(at);
-    format!("{} {}", format_date(at.date(), locale), at.format("%H:%M"))
+    // Hand-formatted: chrono's strftime machinery would add ~20 KB to the bundle.
+    format!(
+        "{} {:02}:{:02}",
+        format_date(at.date(), locale),
+        at.hour(),
+        at.minute()
+    )
 }
 
 #[cfg(test)]

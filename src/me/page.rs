@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use super::{format_date, FamilyCallButtons};
 use crate::api;
 use crate::auth::{use_session, RequireSignIn};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::{ErrorNotice, ErrorView};
 use crate::widgets::icons::{Icon, IconKind};
@@ -74,11 +74,11 @@ fn ProfileView(profile: Profile) -> impl IntoView {
             <div class="profile__text">
                 <h2 class="profile__name" id="profile-name">
                     {profile.nickname.clone()}
-                    {profile.is_staff.then(|| view! { <span class="badge">{move || t.get().staff_badge}</span> })}
+                    {profile.is_staff.then(|| view! { <span class="badge">{tr(|t| t.staff_badge)}</span> })}
                 </h2>
                 <ul class="profile__facts">
                     <li class="profile__phone">
-                        <span class="visually-hidden">{move || t.get().phone_number}</span>
+                        <span class="visually-hidden">{tr(|t| t.phone_number)}</span>
                         {profile.phone_masked.clone()}
                     </li>
                     <li class="profile__meta">
@@ -94,18 +94,18 @@ fn ProfileView(profile: Profile) -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="family-title">
-            <h2 class="card__title" id="family-title"><Icon kind=IconKind::Heart />{move || t.get().family_contacts_title}</h2>
+            <h2 class="card__title" id="family-title"><Icon kind=IconKind::Heart />{tr(|t| t.family_contacts_title)}</h2>
             {if has_contacts {
                 view! { <div class="stack"><FamilyCallButtons contacts /></div> }.into_any()
             } else {
-                view! { <p>{move || t.get().family_contacts_empty}</p> }.into_any()
+                view! { <p>{tr(|t| t.family_contacts_empty)}</p> }.into_any()
             }}
         </section>
 
-        <nav class="card list-card" aria-label=move || t.get().settings>
+        <nav class="card list-card" aria-label=tr(|t| t.settings)>
             <A href="/me/settings" attr:class="list-link">
                 <Icon kind=IconKind::Settings />
-                <span>{move || t.get().settings}</span>
+                <span>{tr(|t| t.settings)}</span>
             </A>
         </nav>
 

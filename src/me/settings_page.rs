@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_texts, Locale};
+use crate::i18n::{tr, Locale};
 use crate::layout::ElderSwitch;
 use crate::prefs::{use_prefs, TextSize, Theme};
 use crate::widgets::choice_group::ChoiceGroup;
@@ -37,13 +37,12 @@ fn locale_label(locale: Locale) -> TitleKey {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     set_page_meta(|t| t.settings_title, Some("/me"));
-    let t = use_texts();
     let prefs = use_prefs();
     view! {
         <div class="page settings">
             <section class="card card--care" aria-labelledby="settings-elder-title">
-                <h2 class="card__title" id="settings-elder-title"><Icon kind=IconKind::TextSize />{move || t.get().elder_mode}</h2>
-                <p>{move || t.get().elder_setting_desc}</p>
+                <h2 class="card__title" id="settings-elder-title"><Icon kind=IconKind::TextSize />{tr(|t| t.elder_mode)}</h2>
+                <p>{tr(|t| t.elder_setting_desc)}</p>
                 <ElderSwitch large=true />
             </section>
             <section class="card">
@@ -54,7 +53,7 @@ pub fn SettingsPage() -> impl IntoView {
                     selected=Signal::derive(move || prefs.with(|p| p.text_size))
                     on_change=move |size| prefs.update(|p| p.text_size = size)
                 />
-                <p class="preview">{move || t.get().text_size_preview}</p>
+                <p class="preview">{tr(|t| t.text_size_preview)}</p>
             </section>
             <section class="card">
                 <ChoiceGroup

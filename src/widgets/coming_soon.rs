@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::server_info::HotlineButton;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::TitleKey;
@@ -17,9 +17,9 @@ pub fn ComingSoon(feature: TitleKey, icon: IconKind) -> impl IntoView {
             <section class="card empty-state">
                 <div class="empty-state__icon"><Icon kind=icon /></div>
                 <h2>{move || fill(t.get().coming_soon_title, &[("feature", feature(t.get()))])}</h2>
-                <p>{move || t.get().coming_soon_body}</p>
+                <p>{tr(|t| t.coming_soon_body)}</p>
                 <HotlineButton />
-                <A href="/" attr:class="button button--secondary button--block">{move || t.get().back_home}</A>
+                <A href="/" attr:class="button button--secondary button--block">{tr(|t| t.back_home)}</A>
             </section>
         </div>
     }

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::tr;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
 pub fn ElderPrompt() -> impl IntoView {
     let prefs = use_prefs();
-    let t = use_texts();
     let open = move || !prefs.with(|p| p.elder_prompt_answered);
     let answer = move |elder_mode: bool| {
         prefs.update(|p| {
@@ -50,14 +49,14 @@ pub fn ElderPrompt() -> impl IntoView {
                     <button
                         type="button"
                         class="icon-button dialog__close"
-                        aria-label=move || t.get().close
+                        aria-label=tr(|t| t.close)
                         on:click=move |_| answer(false)
                     >
                         <Icon kind=IconKind::Close />
                     </button>
                     <div class="dialog__icon"><Icon kind=IconKind::TextSize /></div>
-                    <h2 id="elder-prompt-title" class="dialog__title">{move || t.get().elder_prompt_title}</h2>
-                    <p id="elder-prompt-body" class="dialog__body">{move || t.get().elder_prompt_body}</p>
+                    <h2 id="elder-prompt-title" class="dialog__title">{tr(|t| t.elder_prompt_title)}</h2>
+                    <p id="elder-prompt-body" class="dialog__body">{tr(|t| t.elder_prompt_body)}</p>
                     <div class="dialog__actions">
                         <button
                             type="button"
@@ -65,10 +64,10 @@ pub fn ElderPrompt() -> impl IntoView {
                             node_ref=yes_ref
                             on:click=move |_| answer(true)
                         >
-                            {move || t.get().elder_prompt_yes}
+                            {tr(|t| t.elder_prompt_yes)}
                         </button>
                         <button type="button" class="button button--secondary button--large" on:click=move |_| answer(false)>
-                            {move || t.get().elder_prompt_no}
+                            {tr(|t| t.elder_prompt_no)}
                         </button>
                     </div>
                 </div>

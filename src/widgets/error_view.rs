@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
@@ -14,11 +14,11 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
         <section class="card error-view" role="alert">
             <h2 class="error-view__title">
                 <Icon kind=IconKind::Alert />
-                {move || t.get().error_title}
+                {tr(|t| t.error_title)}
             </h2>
             <p>{move || error.message(t.get())}</p>
             <button type="button" class="button button--primary" on:click=move |_| on_retry.run(())>
-                {move || t.get().retry}
+                {tr(|t| t.retry)}
             </button>
         </section>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::page_title::TitleKey;
 
 #[component]
@@ -18,14 +18,14 @@ pub fn Pager(
         <nav class="pager" aria-label=move || label(t.get())>
             <button type="button" class="button button--secondary" disabled=move || { page.get() <= 1 }
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
-                {move || t.get().ledger_prev}
+                {tr(|t| t.ledger_prev)}
             </button>
             <span class="pager__where">
                 {move || fill(t.get().ledger_page, &[("page", &page.get().to_string()), ("pages", &pages.to_string())])}
             </span>
             <button type="button" class="button button--secondary" disabled=move || { page.get() >= pages }
                 on:click=move |_| page.update(|p| *p = (*p + 1).min(pages))>
-                {move || t.get().ledger_next}
+                {tr(|t| t.ledger_next)}
             </button>
         </nav>
     }

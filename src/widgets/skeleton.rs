@@ -2,15 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::tr;
 
 /// A card-shaped placeholder with `lines` text lines. Screen readers hear "Loading".
 #[component]
 pub fn SkeletonCard(#[prop(default = 3)] lines: usize) -> impl IntoView {
-    let t = use_texts();
     view! {
         <div class="card skeleton" role="status" aria-busy="true">
-            <span class="visually-hidden">{move || t.get().loading}</span>
+            <span class="visually-hidden">{tr(|t| t.loading)}</span>
             <div class="skeleton__line skeleton__line--title"></div>
             {(0..lines).map(|_| view! { <div class="skeleton__line"></div> }).collect_view()}
         </div>

@@ -5,13 +5,12 @@
 use leptos::prelude::*;
 
 use crate::api::submit_once::{SubmitOnce, SubmitState};
-use crate::i18n::use_texts;
+use crate::i18n::tr;
 use crate::server_info::HotlineButton;
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
 pub fn SubmitStatus<T: Clone + Send + Sync + 'static>(submit: SubmitOnce<T>) -> impl IntoView {
-    let t = use_texts();
     let state = submit.state();
     view! {
         <div class="submit-status" role="status">
@@ -19,15 +18,15 @@ pub fn SubmitStatus<T: Clone + Send + Sync + 'static>(submit: SubmitOnce<T>) -> 
                 SubmitState::Confirming => Some(view! {
                     <p class="notice notice--care">
                         <Icon kind=IconKind::Clock />
-                        <span>{move || t.get().submit_confirming}</span>
+                        <span>{tr(|t| t.submit_confirming)}</span>
                     </p>
                 }.into_any()),
                 SubmitState::Unconfirmed(_) => Some(view! {
                     <div class="notice notice--care">
-                        <p class="notice__title"><Icon kind=IconKind::Clock />{move || t.get().submit_unconfirmed_title}</p>
-                        <p>{move || t.get().submit_unconfirmed_body}</p>
+                        <p class="notice__title"><Icon kind=IconKind::Clock />{tr(|t| t.submit_unconfirmed_title)}</p>
+                        <p>{tr(|t| t.submit_unconfirmed_body)}</p>
                         <button type="button" class="button button--primary" on:click=move |_| submit.confirm_again()>
-                            {move || t.get().submit_confirm_again}
+                            {tr(|t| t.submit_confirm_again)}
                         </button>
                         <HotlineButton />
                     </div>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{tr, use_texts, Texts};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -72,7 +72,7 @@ pub fn ToastRegion() -> impl IntoView {
                     <button
                         type="button"
                         class="icon-button"
-                        aria-label=move || t.get().close
+                        aria-label=tr(|t| t.close)
                         on:click=move |_| toasts.dismiss(toast.id)
                     >
                         <Icon kind=IconKind::Close />

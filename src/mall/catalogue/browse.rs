@@ -12,7 +12,7 @@ use super::item_card::ItemCard;
 use super::query::{tidy_words, CatalogueQuery, CATALOGUE_PAGE_SIZE};
 use super::words::{category_icon, category_label, sort_label};
 use crate::api::{client, ApiError};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::CharityList;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
@@ -79,24 +79,24 @@ pub fn Catalogue() -> impl IntoView {
 
     view! {
         <section class="card catalogue" aria-labelledby="catalogue-title">
-            <h2 class="card__title" id="catalogue-title"><Icon kind=IconKind::Gift />{move || t.get().catalogue_title}</h2>
+            <h2 class="card__title" id="catalogue-title"><Icon kind=IconKind::Gift />{tr(|t| t.catalogue_title)}</h2>
             <form class="search" role="search" on:submit=on_search>
-                <label for="catalogue-search" class="search__label">{move || t.get().catalogue_search_label}</label>
+                <label for="catalogue-search" class="search__label">{tr(|t| t.catalogue_search_label)}</label>
                 <div class="search__row">
                     <input id="catalogue-search" type="search" enterkeyhint="search" maxlength="50"
-                        placeholder=move || t.get().catalogue_search_placeholder
+                        placeholder=tr(|t| t.catalogue_search_placeholder)
                         prop:value=move || typed.get()
                         on:input=move |ev| typed.set(event_target_value(&ev)) />
                     <button type="submit" class="button button--secondary">
-                        <Icon kind=IconKind::Search />{move || t.get().catalogue_search_button}
+                        <Icon kind=IconKind::Search />{tr(|t| t.catalogue_search_button)}
                     </button>
                 </div>
             </form>
-            <nav class="categories" aria-label=move || t.get().catalogue_categories>
+            <nav class="categories" aria-label=tr(|t| t.catalogue_categories)>
                 // Plain links: the router's <A> marks every /mall?... link as current.
                 <a href=move || category_href(None) class="category"
                     aria-current=move || query.get().category.is_none().then_some("page")>
-                    {move || t.get().category_all}
+                    {tr(|t| t.category_all)}
                 </a>
                 {ItemCategory::ALL.into_iter().map(|c| view! {
                     <a href=move || category_href(Some(c)) class="category"
@@ -107,7 +107,7 @@ pub fn Catalogue() -> impl IntoView {
             </nav>
             <Show when=move || !is_charity.get()>
                 <div class="field field--inline">
-                    <label for="catalogue-sort">{move || t.get().catalogue_sort}</label>
+                    <label for="catalogue-sort">{tr(|t| t.catalogue_sort)}</label>
                     <select id="catalogue-sort" on:change=on_sort.clone()>
                         {ItemSort::ALL.into_iter().map(|s| view! {
                             <option value=s.as_str() selected=move || query.get().sort == s>{move || sort_label(s, t.get())}</option>
@@ -142,7 +142,7 @@ fn ItemResults(query: Memo<CatalogueQuery>) -> impl IntoView {
         Some(Ok(result)) if result.items.is_empty() => view! {
             <section class="card empty-state" role="status">
                 <p>{move || if query.get().words.is_empty() { t.get().catalogue_empty } else { t.get().catalogue_no_match }}</p>
-                <A href="/mall" attr:class="button button--secondary">{move || t.get().catalogue_show_all}</A>
+                <A href="/mall" attr:class="button button--secondary">{tr(|t| t.catalogue_show_all)}</A>
             </section>
         }.into_any(),
         Some(Ok(result)) => {
@@ -155,15 +155,15 @@ fn ItemResults(query: Memo<CatalogueQuery>) -> impl IntoView {
                     {result.items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                 </ul>
                 {(pages > 1).then(|| view! {
-                    <nav class="pager" aria-label=move || t.get().catalogue_pages>
+                    <nav class="pager" aria-label=tr(|t| t.catalogue_pages)>
                         {(page > 1).then(|| view! {
-                            <a href=move || page_href(page - 1) class="button button--secondary">{move || t.get().ledger_prev}</a>
+                            <a href=move || page_href(page - 1) class="button button--secondary">{tr(|t| t.ledger_prev)}</a>
                         })}
                         <span class="pager__where">
                             {move || fill(t.get().ledger_page, &[("page", &page.to_string()), ("pages", &pages.to_string())])}
                         </span>
                         {(page < pages).then(|| view! {
-                            <a href=move || page_href(page + 1) class="button button--secondary">{move || t.get().ledger_next}</a>
+                            <a href=move || page_href(page + 1) class="button button--secondary">{tr(|t| t.ledger_next)}</a>
                         })}
                     </nav>
                 })}

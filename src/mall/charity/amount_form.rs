@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::amount::{amount_error_text, parse_amount, CHIP_AMOUNTS};
 use super::drafts;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::choice_group::ChoiceGroup;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::TitleKey;
@@ -81,7 +81,7 @@ pub fn AmountForm(
                 on_change=on_chip
             />
             <div class="field">
-                <label for="donate-amount">{move || t.get().donate_amount_label}</label>
+                <label for="donate-amount">{tr(|t| t.donate_amount_label)}</label>
                 <p class="field__hint" id="donate-amount-hint">
                     {move || fill(t.get().donate_amount_hint, &[("balance", &balance.to_string())])}
                 </p>
@@ -106,7 +106,7 @@ pub fn AmountForm(
                 </p>
             </div>
             <button type="submit" class="button button--primary button--block">
-                {move || t.get().donate_next}
+                {tr(|t| t.donate_next)}
             </button>
         </form>
     }

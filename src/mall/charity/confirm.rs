@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use super::amount::donate_error_text;
 use super::{api, drafts};
 use crate::api::submit_once::{SubmitOnce, SubmitState};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::submit_status::SubmitStatus;
 
@@ -74,7 +74,7 @@ pub fn DonateConfirm(
         None => view! {
             <section class="card donate-confirm" aria-labelledby="donate-confirm-title">
                 <h2 class="card__title" id="donate-confirm-title" tabindex="-1" node_ref=title>
-                    <Icon kind=IconKind::Heart />{move || t.get().donate_confirm_title}
+                    <Icon kind=IconKind::Heart />{tr(|t| t.donate_confirm_title)}
                 </h2>
                 <p class="donate-confirm__what">
                     {move || fill(t.get().donate_confirm_body, &[
@@ -83,7 +83,7 @@ pub fn DonateConfirm(
                     ])}
                 </p>
                 <p>{move || fill(t.get().donate_confirm_to, &[("name", &project_name.get())])}</p>
-                <p class="field__hint">{move || t.get().donate_confirm_final}</p>
+                <p class="field__hint">{tr(|t| t.donate_confirm_final)}</p>
                 <SubmitStatus submit />
                 {move || match state.get() {
                     SubmitState::Failed(error) => Some(view! {
@@ -102,7 +102,7 @@ pub fn DonateConfirm(
                     <Show when=can_go_back>
                         <button type="button" class="button button--secondary button--block"
                             on:click=move |_| on_back.run(())>
-                            {move || t.get().donate_back}
+                            {tr(|t| t.donate_back)}
                         </button>
                     </Show>
                 </div>
@@ -129,7 +129,7 @@ fn Thanks(receipt: DonationReceipt, project_name: Signal<String>) -> impl IntoVi
     view! {
         <section class="card card--care donate-thanks" aria-labelledby="donate-thanks-title">
             <h2 class="card__title" id="donate-thanks-title" tabindex="-1" node_ref=heading>
-                <Icon kind=IconKind::Heart />{move || t.get().donate_thanks_title}
+                <Icon kind=IconKind::Heart />{tr(|t| t.donate_thanks_title)}
             </h2>
             <p class="donate-thanks__what" role="status">
                 {move || fill(t.get().donate_thanks_body, &[
@@ -138,8 +138,8 @@ fn Thanks(receipt: DonationReceipt, project_name: Signal<String>) -> impl IntoVi
                     ("balance", &balance.to_string()),
                 ])}
             </p>
-            <A href="/mall/points" attr:class="button button--primary button--block">{move || t.get().donate_see_ledger}</A>
-            <A href="/mall" attr:class="button button--secondary button--block">{move || t.get().donate_back_to_mall}</A>
+            <A href="/mall/points" attr:class="button button--primary button--block">{tr(|t| t.donate_see_ledger)}</A>
+            <A href="/mall" attr:class="button button--secondary button--block">{tr(|t| t.donate_back_to_mall)}</A>
         </section>
     }
 }

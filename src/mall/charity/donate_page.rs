@@ -12,7 +12,7 @@ use super::confirm::DonateConfirm;
 use super::list::ProjectFacts;
 use super::{api, drafts};
 use crate::auth::RequireSignIn;
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::mall::api::fetch_summary;
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
@@ -105,8 +105,8 @@ fn Donate(project: CharityProject, summary: MallSummary) -> impl IntoView {
             .into_any(),
             Step::Choose if balance <= 0 => view! {
                 <section class="card empty-state">
-                    <p>{move || t.get().donate_no_points}</p>
-                    <A href="/mall" attr:class="button button--primary">{move || t.get().donate_back_to_mall}</A>
+                    <p>{tr(|t| t.donate_no_points)}</p>
+                    <A href="/mall" attr:class="button button--primary">{tr(|t| t.donate_back_to_mall)}</A>
                 </section>
             }
             .into_any(),
@@ -128,12 +128,11 @@ fn Donate(project: CharityProject, summary: MallSummary) -> impl IntoView {
 
 #[component]
 fn ProjectNotFound() -> impl IntoView {
-    let t = use_texts();
     view! {
         <section class="card empty-state">
             <div class="empty-state__icon"><Icon kind=IconKind::Compass /></div>
-            <h2>{move || t.get().donate_project_not_found}</h2>
-            <A href="/mall" attr:class="button button--primary">{move || t.get().donate_back_to_mall}</A>
+            <h2>{tr(|t| t.donate_project_not_found)}</h2>
+            <A href="/mall" attr:class="button button--primary">{tr(|t| t.donate_back_to_mall)}</A>
         </section>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::words::{localized, points_number};
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
@@ -15,17 +15,16 @@ use crate::widgets::skeleton::SkeletonCard;
 
 #[component]
 pub fn CharityList() -> impl IntoView {
-    let t = use_texts();
     let projects = LocalResource::new(api::fetch_projects);
     view! {
         <section class="charity" aria-labelledby="charity-title">
-            <h2 class="section-title" id="charity-title">{move || t.get().charity_title}</h2>
-            <p class="charity__intro">{move || t.get().charity_intro}</p>
+            <h2 class="section-title" id="charity-title">{tr(|t| t.charity_title)}</h2>
+            <p class="charity__intro">{tr(|t| t.charity_intro)}</p>
             {move || match projects.get() {
                 None => view! { <SkeletonCard lines=3 /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorView error on_retry=move |_| projects.refetch() /> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! {
-                    <p class="card empty-state">{move || t.get().charity_empty}</p>
+                    <p class="card empty-state">{tr(|t| t.charity_empty)}</p>
                 }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="charity__list">
@@ -59,7 +58,7 @@ fn ProjectCard(project: CharityProject) -> impl IntoView {
             <A href=format!("/mall/charity/{id}") attr:class="button button--primary button--block"
                 attr:aria-label=move || format!("{}{}", t.get().charity_give,
                     fill(t.get().charity_give_hidden, &[("name", localized(locale.get(), &project.name_zh, &project.name_en))]))>
-                {move || t.get().charity_give}
+                {tr(|t| t.charity_give)}
             </A>
         </article>
     }

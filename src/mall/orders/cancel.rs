@@ -6,7 +6,7 @@ use care_contract::ErrorCode;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{fill, use_texts, Texts};
+use crate::i18n::{fill, tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 /// Why the cancel failed, in words. `invalid_status` depends on what the order turned out
@@ -53,7 +53,7 @@ pub fn CancelOrder(
             view! {
                 <div class="order-cancel__confirm">
                     <p class="order-cancel__question" tabindex="-1" node_ref=question>
-                        {move || t.get().order_cancel_question}
+                        {tr(|t| t.order_cancel_question)}
                     </p>
                     <div class="order-cancel__actions">
                         <button type="button" class="button button--primary" disabled=move || pending.get() on:click=confirm>
@@ -61,7 +61,7 @@ pub fn CancelOrder(
                         </button>
                         <button type="button" class="button button--secondary" disabled=move || pending.get()
                             on:click=move |_| confirming.set(false)>
-                            {move || t.get().order_cancel_no}
+                            {tr(|t| t.order_cancel_no)}
                         </button>
                     </div>
                 </div>
@@ -71,9 +71,9 @@ pub fn CancelOrder(
             view! {
                 <button type="button" class="button button--secondary button--block" node_ref=start
                     on:click=move |_| confirming.set(true)>
-                    {move || t.get().order_cancel}
+                    {tr(|t| t.order_cancel)}
                 </button>
-                <p class="field__hint">{move || t.get().order_cancel_hint}</p>
+                <p class="field__hint">{tr(|t| t.order_cancel_hint)}</p>
             }
             .into_any()
         }
@@ -93,7 +93,7 @@ pub fn CancelOrder(
         </p>
         <Show when=move || can_cancel.get() || failed.get()>
             <section class="card order-cancel" aria-labelledby="order-cancel-title">
-                <h2 class="card__title" id="order-cancel-title">{move || t.get().order_cancel_title}</h2>
+                <h2 class="card__title" id="order-cancel-title">{tr(|t| t.order_cancel_title)}</h2>
                 <Show when=move || can_cancel.get()>{controls}</Show>
                 {move || action.value().get().and_then(Result::err).map(|error| view! {
                     <p class="notice notice--error" role="alert">

@@ -13,7 +13,7 @@ use super::cancel::CancelOrder;
 use super::facts::{AddressCard, OrderFacts};
 use super::progress::OrderProgress;
 use crate::auth::RequireSignIn;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
@@ -99,7 +99,7 @@ fn OrderSummary(order: Order) -> impl IntoView {
                 <span>{move || localized(locale.get(), &name_zh, &name_en).to_owned()}</span>
             </h2>
             <p class="order-summary__status">
-                <span>{move || t.get().order_status}</span>
+                <span>{tr(|t| t.order_status)}</span>
                 <StatusBadge status />
                 <span class="order-summary__quantity">{move || fill(t.get().order_quantity_short, &[("quantity", &quantity)])}</span>
             </p>
@@ -110,12 +110,11 @@ fn OrderSummary(order: Order) -> impl IntoView {
 
 #[component]
 fn OrderNotFound() -> impl IntoView {
-    let t = use_texts();
     view! {
         <section class="card empty-state">
             <div class="empty-state__icon"><Icon kind=IconKind::Compass /></div>
-            <h2>{move || t.get().order_not_found}</h2>
-            <A href="/mall/orders" attr:class="button button--primary">{move || t.get().order_back_to_list}</A>
+            <h2>{tr(|t| t.order_not_found)}</h2>
+            <A href="/mall/orders" attr:class="button button--primary">{tr(|t| t.order_back_to_list)}</A>
         </section>
     }
 }

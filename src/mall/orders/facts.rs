@@ -6,7 +6,7 @@ use care_contract::phone::mask_phone;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::time::format_date_time;
 use crate::mall::words::yuan;
 use crate::prefs::use_prefs;
@@ -38,7 +38,7 @@ pub fn OrderFacts(order: Order) -> impl IntoView {
         Signal::derive(move || fill(t.get().order_cash_amount, &[("amount", &yuan(cash_fen))]));
     view! {
         <section class="card" aria-labelledby="order-facts-title">
-            <h2 class="card__title" id="order-facts-title"><Icon kind=IconKind::Feedback />{move || t.get().order_facts_title}</h2>
+            <h2 class="card__title" id="order-facts-title"><Icon kind=IconKind::Feedback />{tr(|t| t.order_facts_title)}</h2>
             <dl class="order-facts">
                 <Fact label=|t| t.order_number value=id.to_string() />
                 <Fact label=|t| t.order_quantity value=quantity.to_string() />
@@ -74,7 +74,6 @@ fn Fact(
 
 #[component]
 pub fn AddressCard(address: DeliveryAddress) -> impl IntoView {
-    let t = use_texts();
     let DeliveryAddress {
         name,
         phone,
@@ -83,7 +82,7 @@ pub fn AddressCard(address: DeliveryAddress) -> impl IntoView {
     } = address;
     view! {
         <section class="card" aria-labelledby="order-address-title">
-            <h2 class="card__title" id="order-address-title"><Icon kind=IconKind::Home />{move || t.get().order_address_title}</h2>
+            <h2 class="card__title" id="order-address-title"><Icon kind=IconKind::Home />{tr(|t| t.order_address_title)}</h2>
             <p class="order-address__who">
                 <span class="order-address__name">{name}</span>
                 <span class="order-address__phone">{mask_phone(&phone)}</span>

@@ -3,16 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::use_texts;
+use crate::i18n::tr;
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
 pub fn OrdersLink() -> impl IntoView {
-    let t = use_texts();
     view! {
         <A href="/mall/orders" attr:class="list-link">
             <Icon kind=IconKind::Parcel />
-            <span>{move || t.get().orders_link}</span>
+            <span>{tr(|t| t.orders_link)}</span>
         </A>
     }
 }

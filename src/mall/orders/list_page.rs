@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use super::api::{self, ORDERS_PAGE_SIZE};
 use super::badge::StatusBadge;
 use crate::auth::RequireSignIn;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::time::beijing;
 use crate::mall::words::localized;
 use crate::me::format_date;
@@ -44,9 +44,9 @@ fn Orders() -> impl IntoView {
         Some(Ok(result)) if result.orders.is_empty() && page.get_untracked() == 1 => view! {
             <section class="card empty-state">
                 <div class="empty-state__icon"><Icon kind=IconKind::Gift /></div>
-                <h2>{move || t.get().orders_empty_title}</h2>
-                <p>{move || t.get().orders_empty_body}</p>
-                <A href="/mall" attr:class="button button--primary">{move || t.get().orders_empty_action}</A>
+                <h2>{tr(|t| t.orders_empty_title)}</h2>
+                <p>{tr(|t| t.orders_empty_body)}</p>
+                <A href="/mall" attr:class="button button--primary">{tr(|t| t.orders_empty_action)}</A>
             </section>
         }
         .into_any(),
@@ -55,7 +55,7 @@ fn Orders() -> impl IntoView {
             let total = result.total.to_string();
             view! {
                 <h2 class="section-title">{move || fill(t.get().orders_count, &[("total", &total)])}</h2>
-                <ol class="card order-list" aria-label=move || t.get().orders_title>
+                <ol class="card order-list" aria-label=tr(|t| t.orders_title)>
                     {result.orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
                 </ol>
                 {(pages > 1).then(|| view! {

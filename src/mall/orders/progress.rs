@@ -5,7 +5,7 @@ use care_contract::mall::{Order, OrderStatus};
 use leptos::prelude::*;
 
 use super::status::{status_label, step_index, PHYSICAL_STEPS};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
@@ -17,7 +17,7 @@ pub fn OrderProgress(order: Order) -> impl IntoView {
     let sentence = match order.status {
         OrderStatus::Completed => Some(view! {
             <p class="order-progress__note"><Icon kind=IconKind::Check />
-                <span>{move || t.get().order_credited}</span></p>
+                <span>{tr(|t| t.order_credited)}</span></p>
         }.into_any()),
         OrderStatus::Cancelled => Some(view! {
             <p class="order-progress__note"><Icon kind=IconKind::Check />
@@ -28,7 +28,7 @@ pub fn OrderProgress(order: Order) -> impl IntoView {
     let tracking = order.tracking_number.map(|number| {
         view! {
             <p class="order-tracking">
-                <span class="order-tracking__label">{move || t.get().order_tracking}</span>
+                <span class="order-tracking__label">{tr(|t| t.order_tracking)}</span>
                 <span class="order-tracking__number">{number}</span>
             </p>
         }
@@ -42,7 +42,7 @@ pub fn OrderProgress(order: Order) -> impl IntoView {
 fn OrderSteps(current: usize) -> impl IntoView {
     let t = use_texts();
     view! {
-        <ol class="order-steps" aria-label=move || t.get().order_steps_label>
+        <ol class="order-steps" aria-label=tr(|t| t.order_steps_label)>
             {PHYSICAL_STEPS.into_iter().enumerate().map(|(i, status)| {
                 let reached = i <= current;
                 view! {

@@ -9,7 +9,7 @@ use care_contract::mall::{
 use leptos::prelude::*;
 
 use crate::drafts::SessionDraft;
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 const ADDRESS_DRAFT: SessionDraft = SessionDraft::new("care.draft.delivery-address.v1");
@@ -164,7 +164,7 @@ pub fn AddressForm(fields: AddressFields) -> impl IntoView {
     };
     view! {
         <fieldset class="address-form">
-            <legend class="address-form__legend">{move || t.get().address_title}</legend>
+            <legend class="address-form__legend">{tr(|t| t.address_title)}</legend>
             {field_view(AddressField::Name, "text", ADDRESS_NAME_MAX_CHARS)}
             {field_view(AddressField::Phone, "tel", 20)}
             {field_view(AddressField::Region, "text", ADDRESS_REGION_MAX_CHARS)}

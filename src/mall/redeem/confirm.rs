@@ -10,7 +10,7 @@ use super::cost::Cost;
 use super::pending;
 use super::refusal::{refusal, Refusal};
 use crate::api::submit_once::{SubmitOnce, SubmitState};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::words::{localized, points_number, yuan};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -94,21 +94,21 @@ pub fn ConfirmPanel(
     view! {
         <section class="card confirm" aria-labelledby="confirm-title">
             <h2 class="card__title" id="confirm-title" tabindex="-1" node_ref=heading>
-                <Icon kind=IconKind::Check />{move || t.get().confirm_title}
+                <Icon kind=IconKind::Check />{tr(|t| t.confirm_title)}
             </h2>
             <dl class="facts">
-                <div><dt>{move || t.get().confirm_item}</dt><dd>{name}" × "{quantity}</dd></div>
+                <div><dt>{tr(|t| t.confirm_item)}</dt><dd>{name}" × "{quantity}</dd></div>
                 {(cost.discount > 0).then(|| view! {
-                    <div><dt>{move || t.get().confirm_list_price}</dt><dd>{move || fill(t.get().price_points, &[("points", &points_number(cost.list))])}</dd></div>
-                    <div><dt>{move || t.get().confirm_first_discount}</dt><dd class="facts__good">{move || fill(t.get().confirm_minus_points, &[("points", &points_number(cost.discount))])}</dd></div>
+                    <div><dt>{tr(|t| t.confirm_list_price)}</dt><dd>{move || fill(t.get().price_points, &[("points", &points_number(cost.list))])}</dd></div>
+                    <div><dt>{tr(|t| t.confirm_first_discount)}</dt><dd class="facts__good">{move || fill(t.get().confirm_minus_points, &[("points", &points_number(cost.discount))])}</dd></div>
                 })}
-                <div class="facts__main"><dt>{move || t.get().confirm_points}</dt><dd>{move || fill(t.get().price_points, &[("points", &points_number(cost.points))])}</dd></div>
+                <div class="facts__main"><dt>{tr(|t| t.confirm_points)}</dt><dd>{move || fill(t.get().price_points, &[("points", &points_number(cost.points))])}</dd></div>
                 {(cost.cash_fen > 0).then(|| view! {
-                    <div><dt>{move || t.get().confirm_cash}</dt><dd>{move || fill(t.get().confirm_cash_value, &[("cash", &yuan(cost.cash_fen))])}</dd></div>
+                    <div><dt>{tr(|t| t.confirm_cash)}</dt><dd>{move || fill(t.get().confirm_cash_value, &[("cash", &yuan(cost.cash_fen))])}</dd></div>
                 })}
-                <div><dt>{move || t.get().confirm_balance_now}</dt><dd>{points_number(balance)}</dd></div>
-                <div class="facts__main"><dt>{move || t.get().confirm_balance_after}</dt><dd>{points_number(after)}</dd></div>
-                <div><dt>{move || t.get().confirm_delivery}</dt><dd>{move || if physical {
+                <div><dt>{tr(|t| t.confirm_balance_now)}</dt><dd>{points_number(balance)}</dd></div>
+                <div class="facts__main"><dt>{tr(|t| t.confirm_balance_after)}</dt><dd>{points_number(after)}</dd></div>
+                <div><dt>{tr(|t| t.confirm_delivery)}</dt><dd>{move || if physical {
                     t.get().confirm_delivery_physical.to_owned()
                 } else {
                     fill(t.get().confirm_delivery_instant, &[("phone", &phone_masked)])
@@ -128,7 +128,7 @@ pub fn ConfirmPanel(
                 </button>
                 <button type="button" class="button button--secondary button--block" disabled=busy
                     on:click=move |_| on_back.run(())>
-                    {move || t.get().confirm_back}
+                    {tr(|t| t.confirm_back)}
                 </button>
             </div>
         </section>

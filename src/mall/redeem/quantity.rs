@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
@@ -11,16 +11,16 @@ pub fn QuantityStepper(value: RwSignal<u32>, max: u32) -> impl IntoView {
     let t = use_texts();
     view! {
         <div class="stepper" role="group" aria-labelledby="stepper-label">
-            <span class="stepper__label" id="stepper-label">{move || t.get().quantity_label}</span>
+            <span class="stepper__label" id="stepper-label">{tr(|t| t.quantity_label)}</span>
             <div class="stepper__controls">
                 <button type="button" class="button button--secondary stepper__button"
-                    aria-label=move || t.get().quantity_less disabled=move || { value.get() <= 1 }
+                    aria-label=tr(|t| t.quantity_less) disabled=move || { value.get() <= 1 }
                     on:click=move |_| value.update(|v| *v = v.saturating_sub(1).max(1))>
                     <Icon kind=IconKind::Minus />
                 </button>
                 <output class="stepper__value" aria-live="polite">{move || value.get()}</output>
                 <button type="button" class="button button--secondary stepper__button"
-                    aria-label=move || t.get().quantity_more disabled=move || { value.get() >= max }
+                    aria-label=tr(|t| t.quantity_more) disabled=move || { value.get() >= max }
                     on:click=move |_| value.update(|v| *v = (*v + 1).min(max))>
                     <Icon kind=IconKind::Plus />
                 </button>

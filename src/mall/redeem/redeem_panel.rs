@@ -14,7 +14,7 @@ use super::quantity::QuantityStepper;
 use super::result::RedeemResult;
 use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::auth::sign_in_href;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::api;
 use crate::mall::catalogue::words::blocked_text;
 use crate::mall::words::points_number;
@@ -42,8 +42,8 @@ pub fn RedeemPanel(
         let href = sign_in_href(&format!("/mall/items/{}", item.id));
         return view! {
             <section class="card redeem">
-                <p>{move || t.get().blocked_sign_in}</p>
-                <A href=href attr:class="button button--primary button--block button--large">{move || t.get().sign_in_action}</A>
+                <p>{tr(|t| t.blocked_sign_in)}</p>
+                <A href=href attr:class="button button--primary button--block button--large">{tr(|t| t.sign_in_action)}</A>
             </section>
         }
         .into_any();
@@ -141,7 +141,7 @@ pub fn RedeemPanel(
                         <p class="redeem__balance">{move || fill(t.get().redeem_balance, &[("balance", &points_number(balance))])}</p>
                         <button type="button" class="button button--primary button--block button--large"
                             on:click=move |_| { open.run((quantity.get_untracked(), None)); }>
-                            {move || t.get().redeem_button}
+                            {tr(|t| t.redeem_button)}
                         </button>
                     </section>
                 }.into_any(),

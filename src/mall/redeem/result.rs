@@ -6,7 +6,7 @@ use care_contract::mall::{DeliveryKind, RedemptionReceipt};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{fill, use_texts};
+use crate::i18n::{fill, tr, use_texts};
 use crate::mall::words::{localized, points_number};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -29,7 +29,7 @@ pub fn RedeemResult(receipt: RedemptionReceipt, phone_masked: String) -> impl In
     };
     let delivery = match (order.delivery, order.address.clone()) {
         (DeliveryKind::Physical, Some(address)) => view! {
-            <p>{move || t.get().result_physical}</p>
+            <p>{tr(|t| t.result_physical)}</p>
             <p class="result__address">{format!("{} {}", address.name, care_contract::phone::mask_phone(&address.phone))}<br />{format!("{} {}", address.region, address.detail)}</p>
         }.into_any(),
         _ => view! { <p>{move || fill(t.get().result_instant, &[("phone", &phone_masked)])}</p> }.into_any(),
@@ -39,13 +39,13 @@ pub fn RedeemResult(receipt: RedemptionReceipt, phone_masked: String) -> impl In
     view! {
         <section class="card result" aria-labelledby="result-title">
             <div class="result__icon"><Icon kind=IconKind::Check /></div>
-            <h2 id="result-title" tabindex="-1" node_ref=heading>{move || t.get().result_title}</h2>
+            <h2 id="result-title" tabindex="-1" node_ref=heading>{tr(|t| t.result_title)}</h2>
             <p class="result__what">{name}" × "{quantity}</p>
             <p>{move || fill(t.get().result_points, &[("points", &points_number(paid)), ("balance", &points_number(balance))])}</p>
             {delivery}
             <div class="result__actions">
-                <A href=order_href attr:class="button button--primary button--block">{move || t.get().result_view_order}</A>
-                <A href="/mall" attr:class="button button--secondary button--block">{move || t.get().result_back_to_mall}</A>
+                <A href=order_href attr:class="button button--primary button--block">{tr(|t| t.result_view_order)}</A>
+                <A href="/mall" attr:class="button button--secondary button--block">{tr(|t| t.result_back_to_mall)}</A>
             </div>
         </section>
     }
