@@ -30,7 +30,7 @@ for (const mode of MODES) {
   test(`donate 50 points: confirm, thanks with the balance after, and the donation in the history (${mode.name} mode)`, async ({ page, context, baseURL }) => {
     await presetPrefs(context, { elder_mode: mode.elder });
     const project = await openDonate(page, baseURL!, 1000);
-    await expect(page.getByText('您现在有 1000 积分')).toBeVisible();
+    await expect(page.getByText('您现在有 1,000 积分')).toBeVisible();
     await auditScreen(page, `${mode.name}: donate`, { soft: true });
 
     await page.getByRole('radio', { name: '50 积分' }).check();

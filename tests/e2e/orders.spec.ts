@@ -12,6 +12,9 @@ import { createSubscriber, expect, openApp, presetPrefs, signIn, test, uniquePho
 import { balanceOf, ledgerCount, redeem, redeemableItem, staffAdvance } from './mall-orders';
 import { MODES } from './screens';
 
+/** Points as the app prints them: 4,360. */
+const pts = (n: number): string => n.toLocaleString('en-US');
+
 /** A fresh subscriber with `points`, signed in. */
 async function newSubscriber(page: Page, baseURL: string, points = 20_000): Promise<void> {
   const phone = uniquePhone();
@@ -77,7 +80,7 @@ for (const mode of MODES) {
       b.click();
     });
     const done = page.getByRole('status').filter({ hasText: '订单已取消' });
-    await expect(done).toHaveText(`订单已取消，退回 ${order.points_paid} 积分，您现在有 ${before + order.points_paid} 积分。`);
+    await expect(done).toHaveText(`订单已取消，退回 ${pts(order.points_paid)} 积分，您现在有 ${pts(before + order.points_paid)} 积分。`);
     await expect(page.locator('.order-summary .order-status')).toHaveText('已取消');
     await expect(page.getByRole('button', { name: '取消订单' })).toHaveCount(0);
     await expect(page.getByRole('alert')).toHaveCount(0);

@@ -6,6 +6,7 @@ use care_contract::ErrorCode;
 
 use crate::api::ApiError;
 use crate::i18n::{fill, Texts};
+use crate::mall::words::points_number;
 
 /// The quick choices, in points.
 pub const CHIP_AMOUNTS: [i64; 4] = [10, 50, 100, 500];
@@ -59,7 +60,7 @@ pub fn amount_error_text(error: AmountError, balance: i64, t: &'static Texts) ->
         AmountError::TooSmall => t.donate_amount_too_small.to_owned(),
         AmountError::MoreThanBalance => fill(
             t.donate_amount_too_much,
-            &[("balance", &balance.to_string())],
+            &[("balance", &points_number(balance))],
         ),
     }
 }
@@ -81,7 +82,7 @@ pub fn donate_error_text(error: &ApiError, t: &'static Texts) -> String {
         Some(ErrorCode::InsufficientPoints) => match error.details().and_then(|d| d.balance) {
             Some(balance) => fill(
                 t.donate_error_insufficient,
-                &[("balance", &balance.to_string())],
+                &[("balance", &points_number(balance))],
             ),
             None => t.donate_error_insufficient_plain.to_owned(),
         },

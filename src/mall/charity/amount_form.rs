@@ -4,6 +4,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::mall::words::points_number;
+
 use super::amount::{amount_error_text, parse_amount, CHIP_AMOUNTS};
 use super::drafts;
 use crate::i18n::{fill, tr, use_texts};
@@ -71,7 +73,7 @@ pub fn AmountForm(
     view! {
         <form class="card form donate-form" novalidate on:submit=on_submit>
             <p class="donate-form__balance">
-                {move || fill(t.get().donate_balance, &[("balance", &balance.to_string())])}
+                {move || fill(t.get().donate_balance, &[("balance", &points_number(balance))])}
             </p>
             <ChoiceGroup
                 name="donate-chip"
@@ -83,7 +85,7 @@ pub fn AmountForm(
             <div class="field">
                 <label for="donate-amount">{tr(|t| t.donate_amount_label)}</label>
                 <p class="field__hint" id="donate-amount-hint">
-                    {move || fill(t.get().donate_amount_hint, &[("balance", &balance.to_string())])}
+                    {move || fill(t.get().donate_amount_hint, &[("balance", &points_number(balance))])}
                 </p>
                 <input
                     id="donate-amount"

@@ -4,6 +4,8 @@
 
 use care_contract::mall::{DonationReceipt, DonationRequest};
 use leptos::prelude::*;
+
+use crate::mall::words::points_number;
 use leptos_router::components::A;
 
 use super::amount::donate_error_text;
@@ -78,8 +80,8 @@ pub fn DonateConfirm(
                 </h2>
                 <p class="donate-confirm__what">
                     {move || fill(t.get().donate_confirm_body, &[
-                        ("points", &points.to_string()),
-                        ("balance", &after.to_string()),
+                        ("points", &points_number(points)),
+                        ("balance", &points_number(after)),
                     ])}
                 </p>
                 <p>{move || fill(t.get().donate_confirm_to, &[("name", &project_name.get())])}</p>
@@ -134,8 +136,8 @@ fn Thanks(receipt: DonationReceipt, project_name: Signal<String>) -> impl IntoVi
             <p class="donate-thanks__what" role="status">
                 {move || fill(t.get().donate_thanks_body, &[
                     ("name", &project_name.get()),
-                    ("points", &points.to_string()),
-                    ("balance", &balance.to_string()),
+                    ("points", &points_number(points)),
+                    ("balance", &points_number(balance)),
                 ])}
             </p>
             <A href="/mall/points" attr:class="button button--primary button--block">{tr(|t| t.donate_see_ledger)}</A>

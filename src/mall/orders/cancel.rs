@@ -5,6 +5,8 @@ use care_contract::mall::{CancelResult, Order, OrderStatus};
 use care_contract::ErrorCode;
 use leptos::prelude::*;
 
+use crate::mall::words::points_number;
+
 use crate::api::ApiError;
 use crate::i18n::{fill, tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
@@ -84,8 +86,8 @@ pub fn CancelOrder(
                 Some(Ok(result)) => Some(view! {
                     <Icon kind=IconKind::Check />
                     <span>{move || fill(t.get().order_cancel_done, &[
-                        ("points", &result.refunded_points.to_string()),
-                        ("balance", &result.balance.to_string()),
+                        ("points", &points_number(result.refunded_points)),
+                        ("balance", &points_number(result.balance)),
                     ])}</span>
                 }),
                 _ => None,

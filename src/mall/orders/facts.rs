@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{fill, tr, use_texts};
 use crate::mall::time::format_date_time;
-use crate::mall::words::yuan;
+use crate::mall::words::{points_number, yuan};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::TitleKey;
@@ -18,7 +18,7 @@ pub fn OrderFacts(order: Order) -> impl IntoView {
     let t = use_texts();
     let locale = Signal::derive(move || use_prefs().with(|p| p.locale));
     let points = move |template: TitleKey, n: i64| {
-        Signal::derive(move || fill(template(t.get()), &[("points", &n.to_string())]))
+        Signal::derive(move || fill(template(t.get()), &[("points", &points_number(n))]))
     };
     let when = move |at: DateTime<Utc>| Signal::derive(move || format_date_time(at, locale.get()));
     let Order {

@@ -9,7 +9,7 @@ use super::badge::StatusBadge;
 use crate::auth::RequireSignIn;
 use crate::i18n::{fill, tr, use_texts};
 use crate::mall::time::beijing;
-use crate::mall::words::localized;
+use crate::mall::words::{localized, points_number};
 use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
@@ -94,7 +94,7 @@ fn OrderRow(order: Order) -> impl IntoView {
                             ("quantity", &quantity.to_string()),
                         ])}
                     </span>
-                    <span class="order-row__points">{move || fill(t.get().order_points_amount, &[("points", &points_paid.to_string())])}</span>
+                    <span class="order-row__points">{move || fill(t.get().order_points_amount, &[("points", &points_number(points_paid))])}</span>
                 </span>
                 <StatusBadge status />
             </A>

@@ -4,6 +4,8 @@
 use care_contract::mall::{Order, OrderStatus};
 use leptos::prelude::*;
 
+use crate::mall::words::points_number;
+
 use super::status::{status_label, step_index, PHYSICAL_STEPS};
 use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
@@ -11,7 +13,7 @@ use crate::widgets::icons::{Icon, IconKind};
 #[component]
 pub fn OrderProgress(order: Order) -> impl IntoView {
     let t = use_texts();
-    let points = order.points_paid.to_string();
+    let points = points_number(order.points_paid);
     let steps =
         step_index(order.delivery, order.status).map(|current| view! { <OrderSteps current /> });
     let sentence = match order.status {
