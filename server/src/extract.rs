@@ -1,8 +1,9 @@
-//! A JSON body extractor whose rejections are `ApiError` bodies (400 `bad_request`)
-//! instead of axum's plain-text ones.
+//! JSON body and query-string extractors whose rejections are `ApiError` bodies
+//! (400 `bad_request`) instead of axum's plain-text ones.
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
@@ -20,6 +21,24 @@ where
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(Self(value)),
             Err(rejection) => Err(AppError::bad_request(rejection_message(&rejection))),
+        }
+    }
+}
+
+/// A query-string extractor whose rejections are `ApiError` bodies (400 `bad_request`).
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(Self(value)),
+            Err(rejection) => Err(AppError::bad_request(rejection.body_text())),
         }
     }
 }

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::ApiError;
+use crate::drafts::SessionDraft;
 
 /// Pauses before each automatic re-send after a lost answer, in milliseconds.
 pub const CONFIRM_BACKOFF_MS: [u32; 4] = [1_000, 2_000, 4_000, 8_000];
@@ -47,6 +48,42 @@ pub fn new_idempotency_key() -> String {
         }
     }
     key_from_bytes(&bytes)
+}
+
+/// A request kept in sessionStorage from the moment it is sent until its answer is
+/// definite (a result, or a refusal). If the page reloads in between, the screen finds it
+/// with [`PendingRequest::load`] and sends it again with its own key.
+pub struct PendingRequest<R> {
+    store: SessionDraft,
+    request: std::marker::PhantomData<fn() -> R>,
+}
+
+impl<R: serde::Serialize + serde::de::DeserializeOwned> PendingRequest<R> {
+    pub const fn new(storage_key: &'static str) -> Self {
+        PendingRequest {
+            store: SessionDraft::new(storage_key),
+            request: std::marker::PhantomData,
+        }
+    }
+
+    /// The request sent but not answered, if any.
+    pub fn load(&self) -> Option<R> {
+        self.store.load_json()
+    }
+
+    /// Sends `request` with `send`, keeping it until the answer is definite; a lost answer
+    /// leaves it kept.
+    pub async fn send<T, Fut>(&self, request: R, send: impl FnOnce(R) -> Fut) -> Result<T, ApiError>
+    where
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
+        self.store.save_json(&request);
+        let result = send(request).await;
+        if !result.as_ref().is_err_and(ApiError::outcome_unknown) {
+            self.store.clear();
+        }
+        result
+    }
 }
 
 /// Where a submission stands.

@@ -3,8 +3,8 @@
 
 use care_contract::mall::MallItem;
 
-use super::words::format_moment;
 use crate::i18n::{fill, Locale, Texts};
+use crate::mall::time::format_moment;
 use crate::mall::words::{points_number, yuan};
 
 /// Small marks shown as badges: 4星及以上专享, 秒兑, 限时.

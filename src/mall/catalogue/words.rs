@@ -4,7 +4,7 @@
 use care_contract::mall::{BlockedReason, ItemCategory, ItemSort, MallItem};
 
 use crate::i18n::{fill, Locale, Texts};
-pub use crate::mall::time::format_moment;
+use crate::mall::time::format_moment;
 use crate::mall::words::points_number;
 use crate::widgets::icons::IconKind;
 

@@ -9,7 +9,7 @@ use crate::mall::words::points_number;
 use leptos_router::components::A;
 
 use super::amount::donate_error_text;
-use super::{api, drafts};
+use super::drafts;
 use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::i18n::{fill, tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
@@ -33,13 +33,8 @@ pub fn DonateConfirm(
     };
     let state = submit.state();
     let send = move || {
-        drafts::keep_pending(&DonationRequest {
-            project_id,
-            points,
-            idempotency_key: submit.key(),
-        });
         submit.submit(move |idempotency_key| {
-            api::donate(DonationRequest {
+            drafts::donate(DonationRequest {
                 project_id,
                 points,
                 idempotency_key,
@@ -49,11 +44,6 @@ pub fn DonateConfirm(
     if resuming {
         send();
     }
-    Effect::new(move |_| match state.get() {
-        SubmitState::Done(_) => drafts::settle(true),
-        SubmitState::Failed(_) => drafts::settle(false),
-        _ => {}
-    });
     // Going back to change the amount is only safe while nothing may have gone through.
     let can_go_back = move || matches!(state.get(), SubmitState::Ready | SubmitState::Failed(_));
     let busy = move || state.with(SubmitState::is_busy);

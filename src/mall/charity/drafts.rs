@@ -2,12 +2,16 @@
 //! but not yet answered. After a reload the page asks again with the same key, so the
 //! backend answers the first result or donates once; never twice.
 
-use care_contract::mall::DonationRequest;
+use care_contract::mall::{DonationReceipt, DonationRequest};
 
+use super::api;
+use crate::api::submit_once::PendingRequest;
+use crate::api::ApiError;
 use crate::drafts::SessionDraft;
 
 const AMOUNT: SessionDraft = SessionDraft::new("care.draft.donation-amount.v1");
-const PENDING: SessionDraft = SessionDraft::new("care.mall.pending-donation.v1");
+const PENDING: PendingRequest<DonationRequest> =
+    PendingRequest::new("care.mall.pending-donation.v1");
 
 /// The amount typed for this project, kept as `project:text` so another project starts
 /// empty.
@@ -25,20 +29,15 @@ pub fn keep_amount(project_id: i64, text: &str) {
 
 /// The unanswered donation to this project, if any.
 pub fn pending_for(project_id: i64) -> Option<DonationRequest> {
-    PENDING
-        .load_json::<DonationRequest>()
-        .filter(|r| r.project_id == project_id)
+    PENDING.load().filter(|r| r.project_id == project_id)
 }
 
-pub fn keep_pending(request: &DonationRequest) {
-    PENDING.save_json(request);
-}
-
-/// The answer came (a receipt, or a definite refusal): nothing is pending any more, and a
-/// donation made clears its amount.
-pub fn settle(donated: bool) {
-    PENDING.clear();
-    if donated {
+/// Sends the donation, kept as pending until its answer is definite; a donation made
+/// clears the typed amount.
+pub async fn donate(request: DonationRequest) -> Result<DonationReceipt, ApiError> {
+    let result = PENDING.send(request, api::donate).await;
+    if result.is_ok() {
         AMOUNT.clear();
     }
+    result
 }

@@ -6,32 +6,24 @@
 use care_contract::mall::{RedemptionReceipt, RedemptionRequest};
 
 use super::address_form::AddressFields;
+use crate::api::submit_once::PendingRequest;
 use crate::api::ApiError;
-use crate::drafts::SessionDraft;
 use crate::mall::api;
 
-const PENDING: SessionDraft = SessionDraft::new("care.mall.pending-redemption.v1");
+const PENDING: PendingRequest<RedemptionRequest> =
+    PendingRequest::new("care.mall.pending-redemption.v1");
 
 /// The unanswered redemption for this item, if any.
 pub fn pending_for(item_id: i64) -> Option<RedemptionRequest> {
-    PENDING
-        .load_json::<RedemptionRequest>()
-        .filter(|r| r.item_id == item_id)
+    PENDING.load().filter(|r| r.item_id == item_id)
 }
 
-/// Sends `request`, kept as pending until its answer is definite: an order (the typed
-/// address is then kept by the backend, so its draft goes too) or a refusal. A lost
-/// answer leaves it pending for the same key to be sent again.
+/// Sends `request`, kept as pending until its answer is definite. Once an order is made
+/// the backend keeps its address, so the typed draft goes.
 pub async fn redeem(request: RedemptionRequest) -> Result<RedemptionReceipt, ApiError> {
-    PENDING.save_json(&request);
-    let result = api::redeem(request).await;
-    match &result {
-        Err(error) if error.outcome_unknown() => {}
-        Ok(_) => {
-            PENDING.clear();
-            AddressFields::forget_draft();
-        }
-        Err(_) => PENDING.clear(),
+    let result = PENDING.send(request, api::redeem).await;
+    if result.is_ok() {
+        AddressFields::forget_draft();
     }
     result
 }

@@ -7,7 +7,8 @@ use care_contract::ErrorCode;
 
 use crate::api::ApiError;
 use crate::i18n::{fill, Locale, Texts};
-use crate::mall::catalogue::words::{blocked_text, format_moment};
+use crate::mall::catalogue::words::blocked_text;
+use crate::mall::time::format_moment;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {

@@ -5,9 +5,10 @@ use axum::Json;
 use care_contract::mall::{ItemPage, ItemQuery, ItemSort, MallItem, SEARCH_MAX_CHARS};
 use care_contract::ApiError;
 
-use super::{paging, ApiQuery};
+use super::paging;
 use crate::auth::sessions::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::extract::ApiQuery;
 use crate::mall::clock::china_date;
 use crate::mall::store;
 use crate::state::AppState;

@@ -1,11 +1,8 @@
 //! The mall's handlers under `/api/mall`. Browsing the catalogue and charity projects is
 //! public (items then say `sign_in_required`); everything else needs a session.
 
-use axum::extract::{FromRequestParts, Query};
-use axum::http::request::Parts;
 use care_contract::mall::{is_valid_idempotency_key, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 use care_contract::ErrorCode;
-use serde::de::DeserializeOwned;
 
 use crate::error::{AppError, AppResult};
 
@@ -24,24 +21,6 @@ pub use orders::*;
 pub use points::*;
 pub use test_clock::*;
 pub use test_subscribers::*;
-
-/// A query-string extractor whose rejections are `ApiError` bodies (400 `bad_request`).
-pub struct ApiQuery<T>(pub T);
-
-impl<S, T> FromRequestParts<S> for ApiQuery<T>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        match Query::<T>::from_request_parts(parts, state).await {
-            Ok(Query(value)) => Ok(Self(value)),
-            Err(rejection) => Err(AppError::bad_request(rejection.body_text())),
-        }
-    }
-}
 
 fn paging(page: Option<u32>, per_page: Option<u32>) -> AppResult<(u32, u32)> {
     let page = page.unwrap_or(1);

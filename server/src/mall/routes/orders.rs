@@ -9,10 +9,11 @@ use care_contract::mall::{
 };
 use care_contract::{ApiError, ErrorCode};
 
-use super::{check_key, paging, ApiQuery};
+use super::{check_key, paging};
 use crate::auth::sessions::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::extract::ApiQuery;
 use crate::mall::store::{self, Redemption};
 use crate::state::AppState;
 
