@@ -9,6 +9,8 @@ cd "$ROOT"
 TRUNK_VERSION="0.21.14"
 # Must equal the `wasm-bindgen = "=…"` pin in Cargo.toml.
 WASM_BINDGEN_VERSION="0.2.130"
+# Splits the wasm at the lazily loaded pages (scripts/split-wasm, Trunk's post-build hook).
+WASM_SPLIT_VERSION="0.2.4"
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk brotli)
 
 export PATH="$ROOT/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -61,6 +63,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# wasm-split-cli has no --version; cargo's own record of installed crates tells.
+ensure_wasm_split() {
+  if ! command -v wasm-split-cli >/dev/null ||
+     ! grep -q "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" 2>/dev/null; then
+    say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
+}
+
 # npm install only when the lockfile changed since the last install.
 ensure_npm_dir() {
   local dir="$1"
@@ -77,6 +88,7 @@ ensure_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_npm_dir "$ROOT/.tools"
   ensure_npm_dir "$ROOT/tests/e2e"
 }

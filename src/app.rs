@@ -2,18 +2,19 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
-use crate::auth::{provide_session, SignInPage};
-use crate::community::CommunityPage;
-use crate::feedback::FeedbackPage;
+use crate::auth::provide_session;
 use crate::home::HomePage;
 use crate::layout::Shell;
-use crate::mall::{DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
-use crate::me::{MePage, SettingsPage};
+use crate::lazy_pages::{
+    CommunityRoute, DonateRoute, FeedbackRoute, ItemRoute, LedgerRoute, MallRoute, MeRoute,
+    OrderRoute, OrdersRoute, SettingsRoute, SignInRoute,
+};
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
 use crate::server_info::provide_server_info;
+use crate::widgets::page_loading::provide_page_loading;
 use crate::widgets::page_title::provide_page_meta;
 use crate::widgets::toast::provide_toasts;
 
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_prefs();
     provide_toasts();
     provide_page_meta();
+    provide_page_loading();
     provide_server_info();
     provide_session();
     view! {
@@ -29,17 +31,17 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/mall") view=MallPage />
-                    <Route path=path!("/mall/points") view=LedgerPage />
-                    <Route path=path!("/mall/orders") view=OrdersPage />
-                    <Route path=path!("/mall/orders/:id") view=OrderPage />
-                    <Route path=path!("/mall/charity/:id") view=DonatePage />
-                    <Route path=path!("/mall/items/:id") view=ItemPage />
-                    <Route path=path!("/community") view=CommunityPage />
-                    <Route path=path!("/feedback") view=FeedbackPage />
-                    <Route path=path!("/me") view=MePage />
-                    <Route path=path!("/me/settings") view=SettingsPage />
-                    <Route path=path!("/sign-in") view=SignInPage />
+                    <Route path=path!("/mall") view={Lazy::<MallRoute>::new()} />
+                    <Route path=path!("/mall/points") view={Lazy::<LedgerRoute>::new()} />
+                    <Route path=path!("/mall/orders") view={Lazy::<OrdersRoute>::new()} />
+                    <Route path=path!("/mall/orders/:id") view={Lazy::<OrderRoute>::new()} />
+                    <Route path=path!("/mall/charity/:id") view={Lazy::<DonateRoute>::new()} />
+                    <Route path=path!("/mall/items/:id") view={Lazy::<ItemRoute>::new()} />
+                    <Route path=path!("/community") view={Lazy::<CommunityRoute>::new()} />
+                    <Route path=path!("/feedback") view={Lazy::<FeedbackRoute>::new()} />
+                    <Route path=path!("/me") view={Lazy::<MeRoute>::new()} />
+                    <Route path=path!("/me/settings") view={Lazy::<SettingsRoute>::new()} />
+                    <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>

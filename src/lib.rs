@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod home;
 pub mod i18n;
 pub mod layout;
+pub mod lazy_pages;
 pub mod mall;
 pub mod me;
 pub mod not_found;

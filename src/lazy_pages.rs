@@ -1,0 +1,93 @@
+//! Pages whose code is downloaded when first visited, not with the first load.
+//!
+//! The release build splits the wasm here (`scripts/split-wasm`, Trunk's post-build hook):
+//! the home page and the shell load first, and each group of pages below arrives as one
+//! extra file the first time one of its pages opens. Grouping by capability keeps that to a
+//! few requests per tab instead of one per page plus one per combination of pages sharing
+//! code, and keeps the first load inside its budget as screens are added.
+//!
+//! A group that cannot be fetched (a phone losing signal between pages) shows the usual
+//! error card with a retry instead of stopping the app: the split functions are `fallible`.
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use leptos_router::LazyRoute;
+
+use crate::api::ApiError;
+use crate::auth::SignInPage;
+use crate::community::CommunityPage;
+use crate::feedback::FeedbackPage;
+use crate::mall::{DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
+use crate::me::{MePage, SettingsPage};
+use crate::widgets::error_view::ErrorView;
+use crate::widgets::page_loading::PageLoading;
+
+/// Declares one lazily loaded group: a function compiled into its own wasm chunk that
+/// renders any page of the group, and a route type per page for the router.
+macro_rules! page_group {
+    ($group:ident: $screen:ident { $($route:ident => $page:ident,)* }) => {
+        /// The pages of one lazily loaded group.
+        #[derive(Clone, Copy)]
+        #[repr(u8)]
+        #[allow(clippy::enum_variant_names, reason = "each variant is named after its route")]
+        enum $screen { $($route,)* }
+
+        #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $group(screen: $screen) -> Result<AnyView, SplitLoaderError> {
+            Ok(match screen {
+                $($screen::$route => view! { <$page /> }.into_any(),)*
+            })
+        }
+
+        $(
+            #[doc = concat!("The route of [`", stringify!($page), "`], loaded with its group.")]
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    let _loading = use_context::<PageLoading>().map(PageLoading::begin);
+                    $group($screen::$route).await.unwrap_or_else(|_| load_failed())
+                }
+            }
+        )*
+    };
+}
+
+page_group!(mall_pages: MallScreen {
+    MallRoute => MallPage,
+    LedgerRoute => LedgerPage,
+    OrdersRoute => OrdersPage,
+    OrderRoute => OrderPage,
+    DonateRoute => DonatePage,
+    ItemRoute => ItemPage,
+});
+
+page_group!(me_pages: MeScreen {
+    MeRoute => MePage,
+    SettingsRoute => SettingsPage,
+});
+
+page_group!(sign_in_pages: SignInScreen {
+    SignInRoute => SignInPage,
+});
+
+page_group!(community_pages: CommunityScreen {
+    CommunityRoute => CommunityPage,
+});
+
+page_group!(feedback_pages: FeedbackScreen {
+    FeedbackRoute => FeedbackPage,
+});
+
+/// The page's code could not be fetched: the network error card; retrying reloads the page,
+/// which fetches the group afresh (drafts live in session storage, so nothing typed is lost).
+fn load_failed() -> AnyView {
+    let reload = move |()| {
+        let _ = window().location().reload();
+    };
+    view! { <ErrorView error=ApiError::Network on_retry=reload /> }.into_any()
+}

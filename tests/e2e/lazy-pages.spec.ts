@@ -1,0 +1,71 @@
+/**
+ * Pages loaded when first opened (src/lazy_pages.rs, split by scripts/split-wasm): the first
+ * load carries the home page only, a slow page says it is opening, and a page whose code
+ * cannot be fetched offers a retry instead of breaking the app.
+ */
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './audit';
+import { expect, openApp, presetPrefs, test } from './fixtures';
+import { mainNav, MODES, pageTitle } from './screens';
+
+const MALL_CODE = /\/split_mall_pages-[0-9a-f]{16}\.wasm$/;
+
+/** The names of the wasm files the page has asked for so far. */
+function wasmRequests(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.wasm')) names.push(path.slice(1));
+  });
+  return names;
+}
+
+test('the first load carries the home page only; the mall code comes when the mall opens', async ({ page, context }) => {
+  await presetPrefs(context);
+  const fetched = wasmRequests(page);
+  await openApp(page, '/');
+  await expect(pageTitle(page)).toHaveText('首页');
+  expect(fetched).toEqual([expect.stringMatching(/^care-app-[0-9a-f]{16}_bg\.wasm$/)]);
+
+  await mainNav(page).getByRole('link', { name: '商城', exact: true }).click();
+  await expect(pageTitle(page)).toHaveText('商城');
+  expect(fetched.some((name) => MALL_CODE.test(`/${name}`))).toBe(true);
+  expect(fetched.filter((name) => name.startsWith('split_')).every((name) => name.startsWith('split_mall_pages-'))).toBe(true);
+});
+
+for (const mode of MODES) {
+  test(`a page whose code is slow to arrive says it is opening (${mode.name} mode)`, async ({ page, context }) => {
+    await presetPrefs(context, { elder_mode: mode.elder });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(MALL_CODE, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openApp(page, '/');
+    await mainNav(page).getByRole('link', { name: '商城', exact: true }).click();
+
+    const opening = page.getByRole('status').filter({ hasText: '正在打开…' });
+    await expect(opening).toBeVisible();
+    await expectNoAxeViolations(page, `${mode.name}: a page opening`, { soft: true });
+    release();
+    await expect(pageTitle(page)).toHaveText('商城');
+    await expect(page.getByRole('heading', { name: '积分兑换' })).toBeVisible();
+    await expect(opening).toHaveCount(0);
+  });
+}
+
+test('a page whose code cannot be fetched shows the network error, and retry opens it', async ({ page, context }) => {
+  await presetPrefs(context);
+  await page.route(MALL_CODE, (route) => route.abort('internetdisconnected'));
+  await openApp(page, '/mall');
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('网络好像断开了，请检查网络后重试。');
+  await expect(mainNav(page)).toBeVisible();
+
+  await page.unroute(MALL_CODE);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(pageTitle(page)).toHaveText('商城');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
