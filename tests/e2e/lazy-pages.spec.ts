@@ -47,6 +47,8 @@ for (const mode of MODES) {
 
     const opening = page.getByRole('status').filter({ hasText: '正在打开…' });
     await expect(opening).toBeVisible();
+    // It fades in; axe measures contrast once it has.
+    await expect(opening).toHaveCSS('opacity', '1');
     await expectNoAxeViolations(page, `${mode.name}: a page opening`, { soft: true });
     release();
     await expect(pageTitle(page)).toHaveText('商城');
