@@ -6,6 +6,10 @@
 //! few requests per tab instead of one per page plus one per combination of pages sharing
 //! code, and keeps the first load inside its budget as screens are added.
 //!
+//! Name a group after its pages' first path segment plus `_pages` (`/sign-in/...` is
+//! `sign_in_pages`): index.html uses that name to fetch a group's code beside the main wasm
+//! when the app is opened straight on one of its pages.
+//!
 //! A group that cannot be fetched (a phone losing signal between pages) shows the usual
 //! error card with a retry instead of stopping the app: the split functions are `fallible`.
 

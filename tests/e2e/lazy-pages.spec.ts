@@ -1,7 +1,8 @@
 /**
  * Pages loaded when first opened (src/lazy_pages.rs, split by scripts/split-wasm): the first
- * load carries the home page only, a slow page says it is opening, and a page whose code
- * cannot be fetched offers a retry instead of breaking the app.
+ * load carries the home page only, a deep link fetches its page's code beside the main wasm,
+ * a slow page says it is opening, and a page whose code cannot be fetched offers a retry
+ * instead of breaking the app.
  */
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './audit';
@@ -31,6 +32,41 @@ test('the first load carries the home page only; the mall code comes when the ma
   await expect(pageTitle(page)).toHaveText('商城');
   expect(fetched.some((name) => MALL_CODE.test(`/${name}`))).toBe(true);
   expect(fetched.filter((name) => name.startsWith('split_')).every((name) => name.startsWith('split_mall_pages-'))).toBe(true);
+});
+
+/** The wasm files index.html asked to preload, and the ones fetched, page code only. */
+async function pageCode(page: Page, fetched: string[]) {
+  const preloaded = await page.locator('link[rel="preload"][as="fetch"]').evaluateAll((links) =>
+    links.map((link) => new URL((link as HTMLLinkElement).href).pathname.slice(1)),
+  );
+  const lazy = (names: string[]) => [...new Set(names.filter((n) => /^(split|chunk)_/.test(n)))].sort();
+  return { preloaded: lazy(preloaded), fetched: lazy(fetched) };
+}
+
+for (const [path, title] of [
+  ['/mall/items/11', '礼品详情'],
+  ['/sign-in', '登录'],
+] as const) {
+  test(`a link straight to ${path} fetches exactly its page code beside the main wasm`, async ({ page, context }) => {
+    await presetPrefs(context);
+    const fetched = wasmRequests(page);
+    await openApp(page, path);
+    await expect(pageTitle(page)).toHaveText(title);
+    const code = await pageCode(page, fetched);
+    expect(code.preloaded.length).toBeGreaterThan(0);
+    expect(code.preloaded).toEqual(code.fetched);
+    // Each once: the loader's fetch takes the preloaded answer instead of asking again.
+    const lazyRequests = fetched.filter((n) => /^(split|chunk)_/.test(n));
+    expect(lazyRequests.length).toBe(code.fetched.length);
+  });
+}
+
+test('the home page preloads no page code', async ({ page, context }) => {
+  await presetPrefs(context);
+  const fetched = wasmRequests(page);
+  await openApp(page, '/');
+  await expect(pageTitle(page)).toHaveText('首页');
+  expect(await pageCode(page, fetched)).toEqual({ preloaded: [], fetched: [] });
 });
 
 for (const mode of MODES) {
