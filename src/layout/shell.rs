@@ -5,7 +5,7 @@ use super::top_bar::TopBar;
 use crate::i18n::{tr, use_texts};
 use crate::widgets::elder_prompt::ElderPrompt;
 use crate::widgets::page_loading::PageLoadingIndicator;
-use crate::widgets::page_title::PageMeta;
+use crate::widgets::page_title::{PageAnnouncer, PageMeta};
 use crate::widgets::toast::ToastRegion;
 
 /// Lays out one page. The document title follows the page title and language.
@@ -32,6 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <main id="main" class="main" tabindex="-1">{children()}</main>
         <TabBar />
         <ToastRegion />
+        <PageAnnouncer />
         <ElderPrompt />
     }
 }

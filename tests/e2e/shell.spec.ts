@@ -230,3 +230,35 @@ test('the first-visit prompt keeps keyboard focus inside it', async ({ page }) =
     expect(await focusInside(), `after Shift+Tab #${i + 1}`).toBe(true);
   }
 });
+
+test('a screen reader hears which page opened: not the first page, then every page after', async ({ page, context }) => {
+  await presetPrefs(context);
+  await openApp(page, '/');
+  const announcer = page.locator('.page-announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(pageTitle(page)).toHaveText('首页');
+  await expect(announcer).toHaveText('');
+
+  await mainNav(page).getByRole('link', { name: '商城', exact: true }).click();
+  await expect(announcer).toHaveText('已打开：商城');
+  await mainNav(page).getByRole('link', { name: '社区', exact: true }).click();
+  await expect(announcer).toHaveText('已打开：社区');
+  // Where a page needs an account, the sign-in page is what opened, and what is said.
+  await mainNav(page).getByRole('link', { name: '我的', exact: true }).click();
+  await expect(announcer).toHaveText('已打开：登录');
+});
+
+test('in English, the page that opened is announced in English; a language change says nothing more', async ({ page, context }) => {
+  await presetPrefs(context, { locale: 'en' });
+  await openApp(page, '/me/settings');
+  const announcer = page.locator('.page-announcer');
+  await expect(announcer).toHaveText('');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home', exact: true }).click();
+  await expect(announcer).toHaveText('Opened: Home');
+  await page.goBack();
+  await expect(announcer).toHaveText('Opened: Settings');
+
+  await page.getByRole('radio', { name: '简体中文' }).check();
+  await expect(pageTitle(page)).toHaveText('设置');
+  await expect(announcer).toHaveText('Opened: Settings');
+});
