@@ -4,7 +4,6 @@ use super::tab_bar::TabBar;
 use super::top_bar::TopBar;
 use crate::i18n::{tr, use_texts};
 use crate::widgets::elder_prompt::ElderPrompt;
-use crate::widgets::page_loading::PageLoadingIndicator;
 use crate::widgets::page_title::{PageAnnouncer, PageMeta};
 use crate::widgets::toast::ToastRegion;
 
@@ -28,7 +27,6 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <TopBar />
-        <PageLoadingIndicator />
         <main id="main" class="main" tabindex="-1">{children()}</main>
         <TabBar />
         <ToastRegion />

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use super::ElderSwitch;
 use crate::i18n::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::page_loading::PageLoadingIndicator;
 use crate::widgets::page_title::PageMeta;
 
 #[component]
@@ -22,6 +23,8 @@ pub fn TopBar() -> impl IntoView {
             <A href="/me/settings" attr:class="icon-button" attr:aria-label=tr(|t| t.settings)>
                 <Icon kind=IconKind::Settings />
             </A>
+            // Hangs just below the bar, however many rows the bar wraps to.
+            <PageLoadingIndicator />
         </header>
     }
 }
