@@ -4,7 +4,7 @@ use care_contract::meta::ServerInfo;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::use_texts;
 use crate::widgets::icons::{Icon, IconKind};
 
 /// Shown until the backend has said otherwise: the operator hotline from the research
@@ -35,7 +35,7 @@ pub fn HotlineButton() -> impl IntoView {
     view! {
         <a class="button button--primary button--block" href=move || format!("tel:{}", hotline())>
             <Icon kind=IconKind::Phone />
-            <span>{move || fill(t.get().call_hotline, &[("hotline", &hotline())])}</span>
+            <span>{move || t.get().call_hotline(&hotline())}</span>
         </a>
     }
 }

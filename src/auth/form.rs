@@ -6,7 +6,7 @@ use care_contract::phone::{normalize_phone, PhoneError};
 use care_contract::ErrorCode;
 
 use crate::api::ApiError;
-use crate::i18n::{fill, Texts};
+use crate::i18n::Texts;
 
 /// A problem to show beside one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,9 +30,7 @@ impl FieldError {
             FieldError::CodeInvalid => t.err_code_invalid.to_owned(),
             FieldError::CodeExpired => t.err_code_expired.to_owned(),
             FieldError::TooManyAttempts => t.err_too_many_attempts.to_owned(),
-            FieldError::RateLimited { seconds } => {
-                fill(t.err_rate_limited, &[("seconds", &seconds.to_string())])
-            }
+            FieldError::RateLimited { seconds } => t.err_rate_limited(i64::from(seconds)),
         }
     }
 }

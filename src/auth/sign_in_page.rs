@@ -11,7 +11,7 @@ use super::form::{check_code, check_phone, place_error, FieldError, Placement};
 use super::{safe_next, use_session, SessionState};
 use crate::api::{self, ApiError};
 use crate::drafts::SessionDraft;
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
@@ -120,7 +120,7 @@ pub fn SignInPage() -> impl IntoView {
                 {move || demo_code().map(|code| view! {
                     <p class="notice notice--info" role="note">
                         <Icon kind=IconKind::Alert />
-                        <span>{move || fill(t.get().demo_notice, &[("code", &code)])}</span>
+                        <span>{move || t.get().demo_notice(&code)}</span>
                     </p>
                 })}
                 <form class="form" on:submit=on_submit novalidate>
@@ -156,7 +156,7 @@ pub fn SignInPage() -> impl IntoView {
                                     if request_code.pending().get() {
                                         t.sending_code.to_owned()
                                     } else if let Some(seconds) = resend.seconds_left() {
-                                        fill(t.resend_in, &[("seconds", &seconds.to_string())])
+                                        t.resend_in(i64::from(seconds))
                                     } else {
                                         t.get_code.to_owned()
                                     }
@@ -167,10 +167,7 @@ pub fn SignInPage() -> impl IntoView {
                         {move || sent.get().map(|sent| view! {
                             <p class="field__ok" role="status">
                                 <Icon kind=IconKind::Check />
-                                {move || fill(t.get().code_sent, &[
-                                    ("phone", &sent.phone_masked),
-                                    ("minutes", &sent.expires_in_secs.div_ceil(60).to_string()),
-                                ])}
+                                {move || t.get().code_sent(i64::from(sent.expires_in_secs.div_ceil(60)), &sent.phone_masked)}
                             </p>
                         })}
                     </div>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::greeting::greeting_template;
+use super::greeting::greeting;
 use crate::auth::{sign_in_href, use_session, SessionState};
-use crate::i18n::{fill, tr, use_texts, Texts};
+use crate::i18n::{tr, use_texts, TextKey};
 use crate::layout::ElderSwitch;
 use crate::me::FamilyCallButtons;
 use crate::prefs::use_prefs;
@@ -14,8 +14,8 @@ use crate::widgets::page_title::set_page_meta;
 struct Shortcut {
     href: &'static str,
     icon: IconKind,
-    title: fn(&'static Texts) -> &'static str,
-    description: fn(&'static Texts) -> &'static str,
+    title: TextKey,
+    description: TextKey,
 }
 
 const SHORTCUTS: [Shortcut; 4] = [
@@ -53,10 +53,7 @@ pub fn HomePage() -> impl IntoView {
     let prefs = use_prefs();
     let hour = js_sys::Date::new_0().get_hours();
     let greeting = move || match session.state.get() {
-        SessionState::SignedIn(profile) => fill(
-            greeting_template(hour, t.get()),
-            &[("name", &profile.nickname)],
-        ),
+        SessionState::SignedIn(profile) => greeting(hour)(t.get(), &profile.nickname),
         _ => t.get().greeting_guest.to_owned(),
     };
     // While the session check runs, the sign-in prompt keeps its room (invisible), so

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{tr, use_texts, Texts};
+use crate::i18n::{tr, use_texts, TextKey};
 use crate::widgets::icons::{Icon, IconKind};
 
 struct Tab {
     href: &'static str,
     icon: IconKind,
-    label: fn(&'static Texts) -> &'static str,
+    label: TextKey,
     /// Home matches only "/"; the others also light up on their sub-pages.
     exact: bool,
 }

@@ -5,7 +5,7 @@ use care_contract::mall::{CheckInResult, CheckInStatus};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -32,22 +32,22 @@ pub fn CheckInCard(
         } else if checked_in_today {
             t.check_in_done.to_owned()
         } else {
-            fill(t.check_in_button, &[("points", &next_reward.to_string())])
+            t.check_in_button(next_reward)
         }
     };
     view! {
         <section class="card" aria-labelledby="check-in-title">
             <h2 class="card__title" id="check-in-title"><Icon kind=IconKind::Check />{tr(|t| t.check_in_title)}</h2>
             {(streak > 0).then(|| view! {
-                <p class="check-in__streak">{move || fill(t.get().check_in_streak, &[("days", &streak.to_string())])}</p>
+                <p class="check-in__streak">{move || t.get().check_in_streak(i64::from(streak))}</p>
             })}
-            <p>{move || fill(t.get().check_in_month, &[("total", &month_total.to_string()), ("cap", &month_cap.to_string())])}</p>
+            <p>{move || t.get().check_in_month(month_cap, month_total)}</p>
             {cap_reached.then(|| view! { <p>{tr(|t| t.check_in_cap_reached)}</p> })}
             <p class="check-in__result" role="status">
                 {move || match action.value().get() {
                     Some(Ok(result)) if !result.already_checked_in => Some(view! {
                         <Icon kind=IconKind::Check />
-                        <span>{move || fill(t.get().check_in_success, &[("points", &result.reward.to_string())])}</span>
+                        <span>{move || t.get().check_in_success(result.reward)}</span>
                     }),
                     _ => None,
                 }}

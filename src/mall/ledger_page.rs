@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::api::{self, LEDGER_PAGE_SIZE};
 use super::words::{kind_label, localized, signed_points};
 use crate::auth::RequireSignIn;
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
@@ -56,9 +56,9 @@ fn Ledger() -> impl IntoView {
             }.into_any(),
             Some(Ok(result)) => {
                 let pages = result.total.div_ceil(u64::from(LEDGER_PAGE_SIZE)).max(1) as u32;
-                let total = result.total.to_string();
+                let total = i64::try_from(result.total).unwrap_or(i64::MAX);
                 view! {
-                    <h2 class="section-title">{move || fill(t.get().ledger_count, &[("total", &total)])}</h2>
+                    <h2 class="section-title">{move || t.get().ledger_count(total)}</h2>
                     <ol class="card ledger" aria-label=tr(|t| t.ledger_title)>
                         {result.entries.into_iter().map(|entry| view! { <LedgerRow entry /> }).collect_view()}
                     </ol>
@@ -88,7 +88,7 @@ fn LedgerRow(entry: LedgerEntry) -> impl IntoView {
                 <span class="ledger__title">{move || localized(locale.get(), &title_zh, &title_en).to_owned()}</span>
                 <span class="ledger__meta">
                     {move || format!("{} · {}", kind_label(kind, t.get()), format_date(date, locale.get()))}
-                    {expires_on.map(|d| view! { " · " {move || fill(t.get().ledger_expires_on, &[("date", &format_date(d, locale.get()))])} })}
+                    {expires_on.map(|d| view! { " · " {move || t.get().ledger_expires_on(&format_date(d, locale.get()))} })}
                 </span>
             </div>
             <span class="ledger__points" class:ledger__points--out=points < 0>{signed_points(points)}</span>

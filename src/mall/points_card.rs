@@ -3,11 +3,13 @@
 
 use care_contract::mall::{BlockedReason, MallSummary};
 use leptos::prelude::*;
+
+use crate::i18n::group_thousands;
 use leptos_router::components::A;
 
 use super::orders::OrdersLink;
-use super::words::{localized, multiplier, points_number};
-use crate::i18n::{fill, tr, use_texts, Texts};
+use super::words::{localized, multiplier};
+use crate::i18n::{tr, use_texts, Texts};
 use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -28,15 +30,9 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
     let date = move |d| format_date(d, locale.get());
     let tier = summary.tier.clone();
     let tier_line = move || {
-        fill(
-            t.get().tier_line,
-            &[
-                (
-                    "tier",
-                    localized(locale.get(), &tier.name_zh, &tier.name_en),
-                ),
-                ("multiplier", &multiplier(tier.multiplier_percent)),
-            ],
+        t.get().tier_line(
+            &multiplier(tier.multiplier_percent),
+            localized(locale.get(), &tier.name_zh, &tier.name_en),
         )
     };
     let benefits = summary.tier.benefits.clone();
@@ -54,7 +50,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
             <h2 class="card__title" id="points-title"><Icon kind=IconKind::Gift />{tr(|t| t.mall_points_title)}</h2>
             <div class="points-card__balance">
                 <span class="points-card__label">{tr(|t| t.points_balance_label)}</span>
-                <span class="points-card__number">{points_number(balance)}</span>
+                <span class="points-card__number">{group_thousands(balance)}</span>
             </div>
             <p class="points-card__tier"><Icon kind=IconKind::Star />{tier_line}</p>
             {match (expiring_soon, next_expiry) {
@@ -63,14 +59,14 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
                         <Icon kind=IconKind::Clock />
                         <div>
                             <h3 class="notice__title">{tr(|t| t.expiry_soon_title)}</h3>
-                            <p>{move || fill(t.get().expiry_soon_body, &[("points", &soon.points.to_string()), ("date", &date(soon.date))])}</p>
+                            <p>{move || t.get().expiry_soon_body(&date(soon.date), soon.points)}</p>
                         </div>
                     </div>
                 }.into_any(),
                 (None, Some(next)) => view! {
                     <p class="points-card__expiry">
                         <Icon kind=IconKind::Clock />
-                        {move || fill(t.get().expiry_next, &[("points", &next.points.to_string()), ("date", &date(next.date))])}
+                        {move || t.get().expiry_next(&date(next.date), next.points)}
                     </p>
                 }.into_any(),
                 (None, None) => view! { <p class="points-card__expiry">{tr(|t| t.expiry_none)}</p> }.into_any(),
@@ -82,7 +78,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
                 </p>
             })}
             {first_exchange_percent_off.map(|percent| view! {
-                <p class="points-card__perk">{move || fill(t.get().first_exchange, &[("percent", &percent.to_string())])}</p>
+                <p class="points-card__perk">{move || t.get().first_exchange(i64::from(percent))}</p>
             })}
             {(!benefits.is_empty()).then(|| view! {
                 <h3 class="points-card__subtitle">{tr(|t| t.tier_benefits)}</h3>

@@ -2,14 +2,14 @@
 
 use care_contract::mall::LedgerKind;
 
-use crate::i18n::{Locale, Texts};
+use crate::i18n::{group_thousands, Locale, Texts};
 
 /// A signed amount of points as the ledger shows it: +120, −80 (a real minus sign).
 pub fn signed_points(points: i64) -> String {
     if points > 0 {
-        format!("+{points}")
+        format!("+{}", group_thousands(points))
     } else if points < 0 {
-        format!("\u{2212}{}", points.unsigned_abs())
+        format!("\u{2212}{}", group_thousands(points.saturating_abs()))
     } else {
         "0".to_owned()
     }
@@ -31,22 +31,6 @@ pub fn yuan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
     let fen = fen.unsigned_abs();
     format!("{sign}¥{}.{:02}", fen / 100, fen % 100)
-}
-
-/// A number of points with thousands separators: 12800 -> "12,800".
-pub fn points_number(points: i64) -> String {
-    let digits = points.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if points < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The words for each kind of ledger entry, for the filter.
@@ -83,6 +67,7 @@ mod tests {
         assert_eq!(signed_points(120), "+120");
         assert_eq!(signed_points(-80), "\u{2212}80");
         assert_eq!(signed_points(0), "0");
+        assert_eq!(signed_points(-12_800), "\u{2212}12,800");
     }
 
     #[test]
@@ -90,10 +75,6 @@ mod tests {
         assert_eq!(yuan(990), "¥9.90");
         assert_eq!(yuan(5), "¥0.05");
         assert_eq!(yuan(12_000), "¥120.00");
-        assert_eq!(points_number(800), "800");
-        assert_eq!(points_number(12_800), "12,800");
-        assert_eq!(points_number(1_285_300), "1,285,300");
-        assert_eq!(points_number(-1_000), "-1,000");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use care_contract::profile::FamilyContact;
 use leptos::prelude::*;
 
-use crate::i18n::{fill, use_texts};
+use crate::i18n::use_texts;
 use crate::widgets::icons::{Icon, IconKind};
 
 /// One tap to call each family contact (亲情号). The number shows masked; the link dials
@@ -16,7 +16,7 @@ pub fn FamilyCallButtons(contacts: Vec<FamilyContact>) -> impl IntoView {
             view! {
                 <a class="button button--secondary button--block button--wrap" href=format!("tel:{}", contact.phone)>
                     <Icon kind=IconKind::Heart />
-                    <span>{move || fill(t.get().call_family, &[("name", &name)])}</span>
+                    <span>{move || t.get().call_family(&name)}</span>
                     <span class="button__aside">{contact.phone_masked.clone()}</span>
                 </a>
             }

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use super::{format_date, FamilyCallButtons};
 use crate::api;
 use crate::auth::{use_session, RequireSignIn};
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::{ErrorNotice, ErrorView};
 use crate::widgets::icons::{Icon, IconKind};
@@ -63,7 +63,7 @@ fn ProfileView(profile: Profile) -> impl IntoView {
         }
         result
     });
-    let stars = profile.star_level.to_string();
+    let stars = i64::from(profile.star_level);
     let joined = profile.joined_on;
     let contacts = profile.family_contacts.clone();
     let has_contacts = !contacts.is_empty();
@@ -83,11 +83,11 @@ fn ProfileView(profile: Profile) -> impl IntoView {
                     </li>
                     <li class="profile__meta">
                         <Icon kind=IconKind::Star />
-                        {move || fill(t.get().star_level, &[("stars", &stars)])}
+                        {move || t.get().star_level(stars)}
                     </li>
                     <li class="profile__meta">
                         <Icon kind=IconKind::Clock />
-                        {move || fill(t.get().joined_on, &[("date", &format_date(joined, prefs.with(|p| p.locale)))])}
+                        {move || t.get().joined_on(&format_date(joined, prefs.with(|p| p.locale)))}
                     </li>
                 </ul>
             </div>

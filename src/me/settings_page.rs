@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::TextKey;
 use crate::i18n::{tr, Locale};
 use crate::layout::ElderSwitch;
 use crate::prefs::{use_prefs, TextSize, Theme};
 use crate::widgets::choice_group::ChoiceGroup;
 use crate::widgets::icons::{Icon, IconKind};
-use crate::widgets::page_title::{set_page_meta, TitleKey};
+use crate::widgets::page_title::set_page_meta;
 
-fn text_size_label(size: TextSize) -> TitleKey {
+fn text_size_label(size: TextSize) -> TextKey {
     match size {
         TextSize::Standard => |t| t.text_size_standard,
         TextSize::Large => |t| t.text_size_large,
@@ -19,7 +20,7 @@ fn text_size_label(size: TextSize) -> TitleKey {
     }
 }
 
-fn theme_label(theme: Theme) -> TitleKey {
+fn theme_label(theme: Theme) -> TextKey {
     match theme {
         Theme::Light => |t| t.theme_light,
         Theme::Dark => |t| t.theme_dark,
@@ -27,7 +28,7 @@ fn theme_label(theme: Theme) -> TitleKey {
     }
 }
 
-fn locale_label(locale: Locale) -> TitleKey {
+fn locale_label(locale: Locale) -> TextKey {
     match locale {
         Locale::ZhCn => |_| Locale::ZhCn.native_name(),
         Locale::En => |_| Locale::En.native_name(),

@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::widgets::page_title::TitleKey;
+use crate::i18n::TextKey;
 
 #[component]
 pub fn ChoiceGroup<T>(
     /// Form name shared by the radios.
     name: &'static str,
-    legend: TitleKey,
-    options: Vec<(T, TitleKey)>,
+    legend: TextKey,
+    options: Vec<(T, TextKey)>,
     #[prop(into)] selected: Signal<T>,
     #[prop(into)] on_change: Callback<T>,
 ) -> impl IntoView

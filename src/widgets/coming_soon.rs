@@ -4,19 +4,19 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::TextKey;
+use crate::i18n::{tr, use_texts};
 use crate::server_info::HotlineButton;
 use crate::widgets::icons::{Icon, IconKind};
-use crate::widgets::page_title::TitleKey;
 
 #[component]
-pub fn ComingSoon(feature: TitleKey, icon: IconKind) -> impl IntoView {
+pub fn ComingSoon(feature: TextKey, icon: IconKind) -> impl IntoView {
     let t = use_texts();
     view! {
         <div class="page">
             <section class="card empty-state">
                 <div class="empty-state__icon"><Icon kind=icon /></div>
-                <h2>{move || fill(t.get().coming_soon_title, &[("feature", feature(t.get()))])}</h2>
+                <h2>{move || t.get().coming_soon_title(feature(t.get()))}</h2>
                 <p>{tr(|t| t.coming_soon_body)}</p>
                 <HotlineButton />
                 <A href="/" attr:class="button button--secondary button--block">{tr(|t| t.back_home)}</A>

@@ -3,14 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Texts;
-
-pub type TitleKey = fn(&'static Texts) -> &'static str;
+use crate::i18n::TextKey;
 
 /// The page's title, and where its back arrow leads (None on the tab roots).
 #[derive(Clone, Copy)]
 pub struct PageMeta {
-    pub title: TitleKey,
+    pub title: TextKey,
     pub back: Option<&'static str>,
 }
 
@@ -37,7 +35,7 @@ pub fn provide_page_meta() -> RwSignal<PageMeta> {
 }
 
 /// Called by a page as it renders.
-pub fn set_page_meta(title: TitleKey, back: Option<&'static str>) {
+pub fn set_page_meta(title: TextKey, back: Option<&'static str>) {
     expect_context::<RwSignal<PageMeta>>().set(PageMeta { title, back });
     if let Some(announcement) = use_context::<PageAnnouncement>() {
         announcement.page_opened(title);
@@ -45,13 +43,13 @@ pub fn set_page_meta(title: TitleKey, back: Option<&'static str>) {
 }
 
 impl PageAnnouncement {
-    fn page_opened(self, title: TitleKey) {
+    fn page_opened(self, title: TextKey) {
         self.pages_shown.update_value(|n| *n += 1);
         if self.pages_shown.get_value() > 1 {
             // Fixed at the moment the page opens: switching the language later must not
             // announce the page again.
             let texts = crate::i18n::use_texts().get_untracked();
-            let said = crate::i18n::fill(texts.page_opened, &[("title", title(texts))]);
+            let said = texts.page_opened(title(texts));
             // Cleared now and said a moment later: the same words twice (one order after
             // another) still change the region, and the page has drawn by the time it is heard.
             self.text.set(String::new());

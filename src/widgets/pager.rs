@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, tr, use_texts};
-use crate::widgets::page_title::TitleKey;
+use crate::i18n::TextKey;
+use crate::i18n::{tr, use_texts};
 
 #[component]
 pub fn Pager(
     page: RwSignal<u32>,
     pages: u32,
     /// Names the navigation landmark for screen readers.
-    label: TitleKey,
+    label: TextKey,
 ) -> impl IntoView {
     let t = use_texts();
     view! {
@@ -21,7 +21,7 @@ pub fn Pager(
                 {tr(|t| t.ledger_prev)}
             </button>
             <span class="pager__where">
-                {move || fill(t.get().ledger_page, &[("page", &page.get().to_string()), ("pages", &pages.to_string())])}
+                {move || t.get().ledger_page(i64::from(page.get()), i64::from(pages))}
             </span>
             <button type="button" class="button button--secondary" disabled=move || { page.get() >= pages }
                 on:click=move |_| page.update(|p| *p = (*p + 1).min(pages))>

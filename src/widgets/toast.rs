@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, use_texts, Texts};
+use crate::i18n::{tr, use_texts, TextKey};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -11,7 +11,6 @@ use crate::widgets::icons::{Icon, IconKind};
 const TOAST_MS: u64 = 6_000;
 
 /// A toast's text, chosen by key so it follows a language switch.
-pub type TextKey = fn(&'static Texts) -> &'static str;
 
 #[derive(Clone, Copy)]
 struct Toast {

@@ -12,7 +12,7 @@ use super::item_card::ItemCard;
 use super::query::{tidy_words, CatalogueQuery, CATALOGUE_PAGE_SIZE};
 use super::words::{category_icon, category_label, sort_label};
 use crate::api::{client, ApiError};
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::mall::CharityList;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
@@ -147,10 +147,10 @@ fn ItemResults(query: Memo<CatalogueQuery>) -> impl IntoView {
         }.into_any(),
         Some(Ok(result)) => {
             let pages = result.total.div_ceil(u64::from(CATALOGUE_PAGE_SIZE)).max(1) as u32;
-            let total = result.total.to_string();
+            let total = i64::try_from(result.total).unwrap_or(i64::MAX);
             let page = result.page;
             view! {
-                <p class="section-title" role="status">{move || fill(t.get().catalogue_count, &[("total", &total)])}</p>
+                <p class="section-title" role="status">{move || t.get().catalogue_count(total)}</p>
                 <ul class="item-list" aria-labelledby="catalogue-title">
                     {result.items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                 </ul>
@@ -160,7 +160,7 @@ fn ItemResults(query: Memo<CatalogueQuery>) -> impl IntoView {
                             <a href=move || page_href(page - 1) class="button button--secondary">{tr(|t| t.ledger_prev)}</a>
                         })}
                         <span class="pager__where">
-                            {move || fill(t.get().ledger_page, &[("page", &page.to_string()), ("pages", &pages.to_string())])}
+                            {move || t.get().ledger_page(i64::from(page), i64::from(pages))}
                         </span>
                         {(page < pages).then(|| view! {
                             <a href=move || page_href(page + 1) class="button button--secondary">{tr(|t| t.ledger_next)}</a>

@@ -3,18 +3,15 @@
 
 use care_contract::mall::MallItem;
 
-use crate::i18n::{fill, Locale, Texts};
+use crate::i18n::{Locale, Texts};
 use crate::mall::time::format_moment;
-use crate::mall::words::{points_number, yuan};
+use crate::mall::words::yuan;
 
 /// Small marks shown as badges: 4星及以上专享, 秒兑, 限时.
 pub fn item_marks(item: &MallItem, t: &'static Texts) -> Vec<String> {
     let mut marks = Vec::new();
     if item.tier_only {
-        marks.push(fill(
-            t.mark_tier_only,
-            &[("stars", &item.min_star_level.to_string())],
-        ));
+        marks.push(t.mark_tier_only(i64::from(item.min_star_level)));
     }
     if item.flash {
         marks.push(t.mark_flash.to_owned());
@@ -26,12 +23,9 @@ pub fn item_marks(item: &MallItem, t: &'static Texts) -> Vec<String> {
 
 /// "1,000 积分 + ¥9.90" for one unit.
 pub fn price_line(points: i64, cash_fen: i64, t: &'static Texts) -> String {
-    let points = fill(t.price_points, &[("points", &points_number(points))]);
+    let points = t.price_points(points);
     if cash_fen > 0 {
-        fill(
-            t.price_points_and_cash,
-            &[("points", &points), ("cash", &yuan(cash_fen))],
-        )
+        t.price_points_and_cash(&yuan(cash_fen), &points)
     } else {
         points
     }
@@ -42,23 +36,20 @@ pub fn item_facts(item: &MallItem, t: &'static Texts, locale: Locale) -> Vec<Str
     let mut facts = Vec::new();
     match item.stock {
         Some(0) => facts.push(t.fact_sold_out.to_owned()),
-        Some(n) => facts.push(fill(t.fact_stock, &[("count", &n.to_string())])),
+        Some(n) => facts.push(t.fact_stock(n)),
         None => {}
     }
-    facts.push(fill(
-        t.fact_limit,
-        &[("limit", &item.per_customer_limit.to_string())],
-    ));
+    facts.push(t.fact_limit(i64::from(item.per_customer_limit)));
     if let Some(at) = item.starts_at {
-        let key = if item.flash {
-            t.fact_flash_starts
+        let time = format_moment(at, locale);
+        facts.push(if item.flash {
+            t.fact_flash_starts(&time)
         } else {
-            t.fact_starts
-        };
-        facts.push(fill(key, &[("time", &format_moment(at, locale))]));
+            t.fact_starts(&time)
+        });
     }
     if let Some(at) = item.ends_at {
-        facts.push(fill(t.fact_ends, &[("time", &format_moment(at, locale))]));
+        facts.push(t.fact_ends(&format_moment(at, locale)));
     }
     facts
 }

@@ -9,8 +9,8 @@ use leptos_router::components::A;
 
 use super::facts::{item_facts, item_marks, price_line};
 use super::words::{blocked_text, category_icon};
-use crate::i18n::{fill, use_texts};
-use crate::mall::words::{localized, points_number};
+use crate::i18n::use_texts;
+use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::Icon;
 
@@ -44,7 +44,7 @@ pub fn ItemCard(item: MallItem) -> impl IntoView {
                 </div>
                 <div class="item-card__price">{move || price_line(points, cash_fen, t.get())}</div>
                 {first.map(|p| view! {
-                    <div class="item-card__first">{move || fill(t.get().first_exchange_price, &[("points", &points_number(p))])}</div>
+                    <div class="item-card__first">{move || t.get().first_exchange_price(p)}</div>
                 })}
                 <div class="item-card__facts">{move || item.with_value(|i| item_facts(i, t.get(), locale.get())).join(" · ")}</div>
                 {reason.map(|r| view! {

@@ -3,9 +3,8 @@
 
 use care_contract::mall::{BlockedReason, ItemCategory, ItemSort, MallItem};
 
-use crate::i18n::{fill, Locale, Texts};
+use crate::i18n::{Locale, Texts};
 use crate::mall::time::format_moment;
-use crate::mall::words::points_number;
 use crate::widgets::icons::IconKind;
 
 pub fn category_label(category: ItemCategory, t: &'static Texts) -> &'static str {
@@ -53,30 +52,18 @@ pub fn blocked_text(
         BlockedReason::AccountTooNew => t.account_blocked_too_new.to_owned(),
         BlockedReason::NotVerified => t.account_blocked_not_verified.to_owned(),
         BlockedReason::InArrears => t.account_blocked_in_arrears.to_owned(),
-        BlockedReason::TierRequired => fill(
-            t.blocked_tier,
-            &[("stars", &item.min_star_level.to_string())],
-        ),
+        BlockedReason::TierRequired => t.blocked_tier(i64::from(item.min_star_level)),
         BlockedReason::NotStarted => match item.starts_at {
-            Some(at) => fill(
-                t.blocked_not_started,
-                &[("time", &format_moment(at, locale))],
-            ),
+            Some(at) => t.blocked_not_started(&format_moment(at, locale)),
             None => t.blocked_not_started_soon.to_owned(),
         },
         BlockedReason::WindowClosed => t.blocked_window_closed.to_owned(),
         BlockedReason::OutOfStock => t.blocked_out_of_stock.to_owned(),
-        BlockedReason::LimitReached => fill(
-            t.blocked_limit_reached,
-            &[("limit", &item.per_customer_limit.to_string())],
-        ),
+        BlockedReason::LimitReached => t.blocked_limit_reached(i64::from(item.per_customer_limit)),
         BlockedReason::InsufficientPoints => {
             let price = item.first_exchange_points.unwrap_or(item.points);
             match balance {
-                Some(balance) if balance < price => fill(
-                    t.blocked_insufficient_short,
-                    &[("short", &points_number(price - balance))],
-                ),
+                Some(balance) if balance < price => t.blocked_insufficient_short(price - balance),
                 _ => t.blocked_insufficient.to_owned(),
             }
         }

@@ -5,8 +5,7 @@ use care_contract::mall::BlockedReason;
 use care_contract::ErrorCode;
 
 use crate::api::ApiError;
-use crate::i18n::{fill, Texts};
-use crate::mall::words::points_number;
+use crate::i18n::Texts;
 
 /// The quick choices, in points.
 pub const CHIP_AMOUNTS: [i64; 4] = [10, 50, 100, 500];
@@ -58,10 +57,7 @@ pub fn amount_error_text(error: AmountError, balance: i64, t: &'static Texts) ->
         AmountError::Empty => t.donate_amount_empty.to_owned(),
         AmountError::NotWhole => t.donate_amount_not_whole.to_owned(),
         AmountError::TooSmall => t.donate_amount_too_small.to_owned(),
-        AmountError::MoreThanBalance => fill(
-            t.donate_amount_too_much,
-            &[("balance", &points_number(balance))],
-        ),
+        AmountError::MoreThanBalance => t.donate_amount_too_much(balance),
     }
 }
 
@@ -80,10 +76,7 @@ pub fn donate_error_text(error: &ApiError, t: &'static Texts) -> String {
     let blocked = |reason| blocked_text(reason, t).unwrap_or_default().to_owned();
     match error.code() {
         Some(ErrorCode::InsufficientPoints) => match error.details().and_then(|d| d.balance) {
-            Some(balance) => fill(
-                t.donate_error_insufficient,
-                &[("balance", &points_number(balance))],
-            ),
+            Some(balance) => t.donate_error_insufficient(balance),
             None => t.donate_error_insufficient_plain.to_owned(),
         },
         Some(ErrorCode::InvalidAmount) => t.donate_amount_too_small.to_owned(),

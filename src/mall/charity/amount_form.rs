@@ -4,17 +4,15 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::mall::words::points_number;
-
 use super::amount::{amount_error_text, parse_amount, CHIP_AMOUNTS};
 use super::drafts;
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::TextKey;
+use crate::i18n::{tr, use_texts};
 use crate::widgets::choice_group::ChoiceGroup;
 use crate::widgets::icons::{Icon, IconKind};
-use crate::widgets::page_title::TitleKey;
 
 /// The quick choices' labels, in the order of [`CHIP_AMOUNTS`].
-const CHIP_LABELS: [TitleKey; 4] = [
+const CHIP_LABELS: [TextKey; 4] = [
     |t| t.donate_chip_10,
     |t| t.donate_chip_50,
     |t| t.donate_chip_100,
@@ -73,7 +71,7 @@ pub fn AmountForm(
     view! {
         <form class="card form donate-form" novalidate on:submit=on_submit>
             <p class="donate-form__balance">
-                {move || fill(t.get().donate_balance, &[("balance", &points_number(balance))])}
+                {move || t.get().donate_balance(balance)}
             </p>
             <ChoiceGroup
                 name="donate-chip"
@@ -85,7 +83,7 @@ pub fn AmountForm(
             <div class="field">
                 <label for="donate-amount">{tr(|t| t.donate_amount_label)}</label>
                 <p class="field__hint" id="donate-amount-hint">
-                    {move || fill(t.get().donate_amount_hint, &[("balance", &points_number(balance))])}
+                    {move || t.get().donate_amount_hint(balance)}
                 </p>
                 <input
                     id="donate-amount"

@@ -5,13 +5,12 @@
 use care_contract::mall::{DonationReceipt, DonationRequest};
 use leptos::prelude::*;
 
-use crate::mall::words::points_number;
 use leptos_router::components::A;
 
 use super::amount::donate_error_text;
 use super::drafts;
 use crate::api::submit_once::{SubmitOnce, SubmitState};
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::submit_status::SubmitStatus;
 
@@ -69,12 +68,9 @@ pub fn DonateConfirm(
                     <Icon kind=IconKind::Heart />{tr(|t| t.donate_confirm_title)}
                 </h2>
                 <p class="donate-confirm__what">
-                    {move || fill(t.get().donate_confirm_body, &[
-                        ("points", &points_number(points)),
-                        ("balance", &points_number(after)),
-                    ])}
+                    {move || t.get().donate_confirm_body(after, points)}
                 </p>
-                <p>{move || fill(t.get().donate_confirm_to, &[("name", &project_name.get())])}</p>
+                <p>{move || t.get().donate_confirm_to(&project_name.get())}</p>
                 <p class="field__hint">{tr(|t| t.donate_confirm_final)}</p>
                 <SubmitStatus submit />
                 {move || match state.get() {
@@ -124,11 +120,7 @@ fn Thanks(receipt: DonationReceipt, project_name: Signal<String>) -> impl IntoVi
                 <Icon kind=IconKind::Heart />{tr(|t| t.donate_thanks_title)}
             </h2>
             <p class="donate-thanks__what" role="status">
-                {move || fill(t.get().donate_thanks_body, &[
-                    ("name", &project_name.get()),
-                    ("points", &points_number(points)),
-                    ("balance", &points_number(balance)),
-                ])}
+                {move || t.get().donate_thanks_body(balance, &project_name.get(), points)}
             </p>
             <A href="/mall/points" attr:class="button button--primary button--block">{tr(|t| t.donate_see_ledger)}</A>
             <A href="/mall" attr:class="button button--secondary button--block">{tr(|t| t.donate_back_to_mall)}</A>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api;
-use crate::i18n::{fill, tr, use_texts};
-use crate::mall::words::{localized, points_number};
+use crate::i18n::{tr, use_texts};
+use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
@@ -57,7 +57,7 @@ fn ProjectCard(project: CharityProject) -> impl IntoView {
             // each of the links on this list distinct.
             <A href=format!("/mall/charity/{id}") attr:class="button button--primary button--block"
                 attr:aria-label=move || format!("{}{}", t.get().charity_give,
-                    fill(t.get().charity_give_hidden, &[("name", localized(locale.get(), &project.name_zh, &project.name_en))]))>
+                    t.get().charity_give_hidden(localized(locale.get(), &project.name_zh, &project.name_en)))>
                 {tr(|t| t.charity_give)}
             </A>
         </article>
@@ -80,12 +80,12 @@ pub fn ProjectFacts(project: CharityProject) -> impl IntoView {
     view! {
         <p class="charity-card__desc">{move || localized(locale.get(), &description_zh, &description_en).to_owned()}</p>
         <p class="charity-card__stats">
-            {move || fill(t.get().charity_raised, &[("points", &points_number(raised_points)), ("donors", &points_number(donors))])}
+            {move || t.get().charity_raised(donors, raised_points)}
         </p>
         {(my_points > 0).then(|| view! {
             <p class="charity-card__mine">
                 <Icon kind=IconKind::Check />
-                <span>{move || fill(t.get().charity_mine, &[("points", &points_number(my_points))])}</span>
+                <span>{move || t.get().charity_mine(my_points)}</span>
             </p>
         })}
     }

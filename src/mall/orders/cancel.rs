@@ -5,10 +5,8 @@ use care_contract::mall::{CancelResult, Order, OrderStatus};
 use care_contract::ErrorCode;
 use leptos::prelude::*;
 
-use crate::mall::words::points_number;
-
 use crate::api::ApiError;
-use crate::i18n::{fill, tr, use_texts, Texts};
+use crate::i18n::{tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 /// Why the cancel failed, in words. `invalid_status` depends on what the order turned out
@@ -85,10 +83,7 @@ pub fn CancelOrder(
             {move || match action.value().get() {
                 Some(Ok(result)) => Some(view! {
                     <Icon kind=IconKind::Check />
-                    <span>{move || fill(t.get().order_cancel_done, &[
-                        ("points", &points_number(result.refunded_points)),
-                        ("balance", &points_number(result.balance)),
-                    ])}</span>
+                    <span>{move || t.get().order_cancel_done(result.balance, result.refunded_points)}</span>
                 }),
                 _ => None,
             }}

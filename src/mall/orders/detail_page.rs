@@ -13,7 +13,7 @@ use super::cancel::CancelOrder;
 use super::facts::{AddressCard, OrderFacts};
 use super::progress::OrderProgress;
 use crate::auth::RequireSignIn;
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
@@ -91,7 +91,7 @@ fn OrderSummary(order: Order) -> impl IntoView {
     let name_zh = order.item_name_zh.clone();
     let name_en = order.item_name_en.clone();
     let status = order.status;
-    let quantity = order.quantity.to_string();
+    let quantity = i64::from(order.quantity);
     view! {
         <section class="card order-summary" aria-labelledby="order-title">
             <h2 class="card__title" id="order-title">
@@ -101,7 +101,7 @@ fn OrderSummary(order: Order) -> impl IntoView {
             <p class="order-summary__status">
                 <span>{tr(|t| t.order_status)}</span>
                 <StatusBadge status />
-                <span class="order-summary__quantity">{move || fill(t.get().order_quantity_short, &[("quantity", &quantity)])}</span>
+                <span class="order-summary__quantity">{move || t.get().order_quantity_short(quantity)}</span>
             </p>
             <OrderProgress order />
         </section>

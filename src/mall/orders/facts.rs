@@ -6,19 +6,19 @@ use care_contract::phone::mask_phone;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::TextKey;
+use crate::i18n::{tr, use_texts, Texts};
 use crate::mall::time::format_date_time;
-use crate::mall::words::{points_number, yuan};
+use crate::mall::words::yuan;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
-use crate::widgets::page_title::TitleKey;
 
 #[component]
 pub fn OrderFacts(order: Order) -> impl IntoView {
     let t = use_texts();
     let locale = Signal::derive(move || use_prefs().with(|p| p.locale));
-    let points = move |template: TitleKey, n: i64| {
-        Signal::derive(move || fill(template(t.get()), &[("points", &points_number(n))]))
+    let points = move |template: fn(&Texts, i64) -> String, n: i64| {
+        Signal::derive(move || template(t.get(), n))
     };
     let when = move |at: DateTime<Utc>| Signal::derive(move || format_date_time(at, locale.get()));
     let Order {
@@ -34,19 +34,18 @@ pub fn OrderFacts(order: Order) -> impl IntoView {
         cancelled_at,
         ..
     } = order;
-    let cash =
-        Signal::derive(move || fill(t.get().order_cash_amount, &[("amount", &yuan(cash_fen))]));
+    let cash = Signal::derive(move || t.get().order_cash_amount(&yuan(cash_fen)));
     view! {
         <section class="card" aria-labelledby="order-facts-title">
             <h2 class="card__title" id="order-facts-title"><Icon kind=IconKind::Feedback />{tr(|t| t.order_facts_title)}</h2>
             <dl class="order-facts">
                 <Fact label=|t| t.order_number value=id.to_string() />
                 <Fact label=|t| t.order_quantity value=quantity.to_string() />
-                <Fact label=|t| t.order_points_list value=points(|t| t.order_points_amount, points_list) />
+                <Fact label=|t| t.order_points_list value=points(Texts::order_points_amount, points_list) />
                 {(discount_points > 0).then(|| view! {
-                    <Fact label=|t| t.order_discount value=points(|t| t.order_discount_amount, discount_points) />
+                    <Fact label=|t| t.order_discount value=points(Texts::order_discount_amount, discount_points) />
                 })}
-                <Fact label=|t| t.order_points_paid value=points(|t| t.order_points_amount, points_paid) strong=true />
+                <Fact label=|t| t.order_points_paid value=points(Texts::order_points_amount, points_paid) strong=true />
                 {(cash_fen > 0).then(|| view! { <Fact label=|t| t.order_cash value=cash /> })}
                 <Fact label=|t| t.order_created_at value=when(created_at) />
                 {shipped_at.map(|at| view! { <Fact label=|t| t.order_shipped_at value=when(at) /> })}
@@ -59,7 +58,7 @@ pub fn OrderFacts(order: Order) -> impl IntoView {
 
 #[component]
 fn Fact(
-    label: TitleKey,
+    label: TextKey,
     #[prop(into)] value: Signal<String>,
     #[prop(optional)] strong: bool,
 ) -> impl IntoView {

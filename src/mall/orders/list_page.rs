@@ -7,9 +7,9 @@ use leptos_router::components::A;
 use super::api::{self, ORDERS_PAGE_SIZE};
 use super::badge::StatusBadge;
 use crate::auth::RequireSignIn;
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::mall::time::beijing;
-use crate::mall::words::{localized, points_number};
+use crate::mall::words::localized;
 use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
@@ -52,9 +52,9 @@ fn Orders() -> impl IntoView {
         .into_any(),
         Some(Ok(result)) => {
             let pages = result.total.div_ceil(u64::from(ORDERS_PAGE_SIZE)).max(1) as u32;
-            let total = result.total.to_string();
+            let total = i64::try_from(result.total).unwrap_or(i64::MAX);
             view! {
-                <h2 class="section-title">{move || fill(t.get().orders_count, &[("total", &total)])}</h2>
+                <h2 class="section-title">{move || t.get().orders_count(total)}</h2>
                 <ol class="card order-list" aria-label=tr(|t| t.orders_title)>
                     {result.orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
                 </ol>
@@ -89,12 +89,9 @@ fn OrderRow(order: Order) -> impl IntoView {
                 <span class="order-row__text">
                     <span class="order-row__name">{move || localized(locale.get(), &item_name_zh, &item_name_en).to_owned()}</span>
                     <span class="order-row__meta">
-                        {move || fill(t.get().orders_row_meta, &[
-                            ("date", &format_date(ordered_on, locale.get())),
-                            ("quantity", &quantity.to_string()),
-                        ])}
+                        {move || t.get().orders_row_meta(&format_date(ordered_on, locale.get()), i64::from(quantity))}
                     </span>
-                    <span class="order-row__points">{move || fill(t.get().order_points_amount, &[("points", &points_number(points_paid))])}</span>
+                    <span class="order-row__points">{move || t.get().order_points_amount(points_paid)}</span>
                 </span>
                 <StatusBadge status />
             </A>

@@ -4,27 +4,31 @@
 use care_contract::mall::{Order, OrderStatus};
 use leptos::prelude::*;
 
-use crate::mall::words::points_number;
-
 use super::status::{status_label, step_index, PHYSICAL_STEPS};
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
 pub fn OrderProgress(order: Order) -> impl IntoView {
     let t = use_texts();
-    let points = points_number(order.points_paid);
+    let points = order.points_paid;
     let steps =
         step_index(order.delivery, order.status).map(|current| view! { <OrderSteps current /> });
     let sentence = match order.status {
-        OrderStatus::Completed => Some(view! {
-            <p class="order-progress__note"><Icon kind=IconKind::Check />
-                <span>{tr(|t| t.order_credited)}</span></p>
-        }.into_any()),
-        OrderStatus::Cancelled => Some(view! {
-            <p class="order-progress__note"><Icon kind=IconKind::Check />
-                <span>{move || fill(t.get().order_cancelled_note, &[("points", &points)])}</span></p>
-        }.into_any()),
+        OrderStatus::Completed => Some(
+            view! {
+                <p class="order-progress__note"><Icon kind=IconKind::Check />
+                    <span>{tr(|t| t.order_credited)}</span></p>
+            }
+            .into_any(),
+        ),
+        OrderStatus::Cancelled => Some(
+            view! {
+                <p class="order-progress__note"><Icon kind=IconKind::Check />
+                    <span>{move || t.get().order_cancelled_note(points)}</span></p>
+            }
+            .into_any(),
+        ),
         _ => None,
     };
     let tracking = order.tracking_number.map(|number| {

@@ -5,13 +5,15 @@
 use care_contract::mall::{DeliveryKind, MallItem, RedemptionReceipt, RedemptionRequest};
 use leptos::prelude::*;
 
+use crate::i18n::group_thousands;
+
 use super::address_form::{AddressFields, AddressForm};
 use super::cost::Cost;
 use super::pending;
 use super::refusal::{refusal, Refusal};
 use crate::api::submit_once::{SubmitOnce, SubmitState};
-use crate::i18n::{fill, tr, use_texts};
-use crate::mall::words::{localized, points_number, yuan};
+use crate::i18n::{tr, use_texts};
+use crate::mall::words::{localized, yuan};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::submit_status::SubmitStatus;
@@ -99,19 +101,19 @@ pub fn ConfirmPanel(
             <dl class="facts">
                 <div><dt>{tr(|t| t.confirm_item)}</dt><dd>{name}" × "{quantity}</dd></div>
                 {(cost.discount > 0).then(|| view! {
-                    <div><dt>{tr(|t| t.confirm_list_price)}</dt><dd>{move || fill(t.get().price_points, &[("points", &points_number(cost.list))])}</dd></div>
-                    <div><dt>{tr(|t| t.confirm_first_discount)}</dt><dd class="facts__good">{move || fill(t.get().confirm_minus_points, &[("points", &points_number(cost.discount))])}</dd></div>
+                    <div><dt>{tr(|t| t.confirm_list_price)}</dt><dd>{move || t.get().price_points(cost.list)}</dd></div>
+                    <div><dt>{tr(|t| t.confirm_first_discount)}</dt><dd class="facts__good">{move || t.get().confirm_minus_points(cost.discount)}</dd></div>
                 })}
-                <div class="facts__main"><dt>{tr(|t| t.confirm_points)}</dt><dd>{move || fill(t.get().price_points, &[("points", &points_number(cost.points))])}</dd></div>
+                <div class="facts__main"><dt>{tr(|t| t.confirm_points)}</dt><dd>{move || t.get().price_points(cost.points)}</dd></div>
                 {(cost.cash_fen > 0).then(|| view! {
-                    <div><dt>{tr(|t| t.confirm_cash)}</dt><dd>{move || fill(t.get().confirm_cash_value, &[("cash", &yuan(cost.cash_fen))])}</dd></div>
+                    <div><dt>{tr(|t| t.confirm_cash)}</dt><dd>{move || t.get().confirm_cash_value(&yuan(cost.cash_fen))}</dd></div>
                 })}
-                <div><dt>{tr(|t| t.confirm_balance_now)}</dt><dd>{points_number(balance)}</dd></div>
-                <div class="facts__main"><dt>{tr(|t| t.confirm_balance_after)}</dt><dd>{points_number(after)}</dd></div>
+                <div><dt>{tr(|t| t.confirm_balance_now)}</dt><dd>{group_thousands(balance)}</dd></div>
+                <div class="facts__main"><dt>{tr(|t| t.confirm_balance_after)}</dt><dd>{group_thousands(after)}</dd></div>
                 <div><dt>{tr(|t| t.confirm_delivery)}</dt><dd>{move || if physical {
                     t.get().confirm_delivery_physical.to_owned()
                 } else {
-                    fill(t.get().confirm_delivery_instant, &[("phone", &phone_masked)])
+                    t.get().confirm_delivery_instant(&phone_masked)
                 }}</dd></div>
             </dl>
             {address.map(|fields| view! { <AddressForm fields /> })}

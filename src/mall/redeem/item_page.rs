@@ -8,11 +8,11 @@ use leptos_router::hooks::use_params_map;
 use super::redeem_panel::RedeemPanel;
 use crate::api::ApiError;
 use crate::auth::{use_session, SessionState};
-use crate::i18n::{fill, use_texts};
+use crate::i18n::use_texts;
 use crate::mall::api;
 use crate::mall::catalogue::facts::{item_facts, item_marks, price_line};
 use crate::mall::catalogue::words::{category_icon, category_label};
-use crate::mall::words::{localized, points_number};
+use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::Icon;
@@ -111,7 +111,7 @@ fn ItemDetail(item: MallItem) -> impl IntoView {
             </p>
             <p class="item-hero__price">{move || price_line(points, cash_fen, t.get())}</p>
             {first.map(|p| view! {
-                <p class="item-card__first">{move || fill(t.get().first_exchange_price, &[("points", &points_number(p))])}</p>
+                <p class="item-card__first">{move || t.get().first_exchange_price(p)}</p>
             })}
             <p>{text(|i| (&i.description_zh, &i.description_en))}</p>
             <ul class="item-hero__facts">

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
@@ -25,7 +25,7 @@ pub fn QuantityStepper(value: RwSignal<u32>, max: u32) -> impl IntoView {
                     <Icon kind=IconKind::Plus />
                 </button>
             </div>
-            <span class="stepper__hint">{move || fill(t.get().quantity_max, &[("max", &max.to_string())])}</span>
+            <span class="stepper__hint">{move || t.get().quantity_max(i64::from(max))}</span>
         </div>
     }
 }

@@ -14,10 +14,9 @@ use super::quantity::QuantityStepper;
 use super::result::RedeemResult;
 use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::auth::sign_in_href;
-use crate::i18n::{fill, tr, use_texts};
+use crate::i18n::{tr, use_texts};
 use crate::mall::api;
 use crate::mall::catalogue::words::blocked_text;
-use crate::mall::words::points_number;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -126,7 +125,7 @@ pub fn RedeemPanel(
                         <p class="redeem__blocked"><Icon kind=IconKind::Alert />
                             <span>{move || item.with_value(|i| blocked_text(reason, i, Some(balance), t.get(), locale.get()))}</span>
                         </p>
-                        <p class="redeem__balance">{move || fill(t.get().redeem_balance, &[("balance", &points_number(balance))])}</p>
+                        <p class="redeem__balance">{move || t.get().redeem_balance(balance)}</p>
                     </section>
                 }.into_any(),
                 None => view! {
@@ -135,10 +134,10 @@ pub fn RedeemPanel(
                         <p class="redeem__total">
                             {move || {
                                 let c = item.with_value(|i| cost(i, quantity.get(), percent_off));
-                                fill(t.get().redeem_total, &[("points", &points_number(c.points))])
+                                t.get().redeem_total(c.points)
                             }}
                         </p>
-                        <p class="redeem__balance">{move || fill(t.get().redeem_balance, &[("balance", &points_number(balance))])}</p>
+                        <p class="redeem__balance">{move || t.get().redeem_balance(balance)}</p>
                         <button type="button" class="button button--primary button--block button--large"
                             on:click=move |_| { open.run((quantity.get_untracked(), None)); }>
                             {tr(|t| t.redeem_button)}

@@ -6,7 +6,7 @@ use care_contract::mall::{AddressField, BlockedReason, MallItem};
 use care_contract::ErrorCode;
 
 use crate::api::ApiError;
-use crate::i18n::{fill, Locale, Texts};
+use crate::i18n::{Locale, Texts};
 use crate::mall::catalogue::words::blocked_text;
 use crate::mall::time::format_moment;
 
@@ -32,37 +32,26 @@ pub fn refusal(error: &ApiError, item: &MallItem, t: &'static Texts, locale: Loc
         }
         Some(ErrorCode::InsufficientPoints) => {
             match details.and_then(|d| Some((d.balance?, d.needed?))) {
-                Some((balance, needed)) => Refusal::Message(fill(
-                    t.refusal_insufficient,
-                    &[
-                        ("needed", &needed.to_string()),
-                        ("balance", &balance.to_string()),
-                    ],
-                )),
+                Some((balance, needed)) => {
+                    Refusal::Message(t.refusal_insufficient(balance, needed))
+                }
                 None => reason(BlockedReason::InsufficientPoints),
             }
         }
         Some(ErrorCode::LimitExceeded) => {
             match details.and_then(|d| Some((d.limit?, d.remaining?))) {
-                Some((limit, remaining)) => Refusal::Message(fill(
-                    t.refusal_limit,
-                    &[
-                        ("limit", &limit.to_string()),
-                        ("remaining", &remaining.to_string()),
-                    ],
-                )),
+                Some((limit, remaining)) => {
+                    Refusal::Message(t.refusal_limit(i64::from(limit), i64::from(remaining)))
+                }
                 None => reason(BlockedReason::LimitReached),
             }
         }
         Some(ErrorCode::NotStarted) => match details.and_then(|d| d.opens_at) {
-            Some(at) => Refusal::Message(fill(
-                t.blocked_not_started,
-                &[("time", &format_moment(at, locale))],
-            )),
+            Some(at) => Refusal::Message(t.blocked_not_started(&format_moment(at, locale))),
             None => reason(BlockedReason::NotStarted),
         },
         Some(ErrorCode::TierRequired) => match details.and_then(|d| d.min_star_level) {
-            Some(stars) => Refusal::Message(fill(t.blocked_tier, &[("stars", &stars.to_string())])),
+            Some(stars) => Refusal::Message(t.blocked_tier(i64::from(stars))),
             None => reason(BlockedReason::TierRequired),
         },
         Some(ErrorCode::AccountTooNew) => reason(BlockedReason::AccountTooNew),
@@ -105,7 +94,7 @@ mod tests {
         let Refusal::Message(text) = refusal(&error, &item(), t, Locale::ZhCn) else {
             panic!("a message");
         };
-        assert!(text.contains("1000") && text.contains("120"), "{text}");
+        assert!(text.contains("1,000") && text.contains("120"), "{text}");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use care_contract::mall::{DeliveryKind, RedemptionReceipt};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{fill, tr, use_texts};
-use crate::mall::words::{localized, points_number};
+use crate::i18n::{tr, use_texts};
+use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -32,7 +32,7 @@ pub fn RedeemResult(receipt: RedemptionReceipt, phone_masked: String) -> impl In
             <p>{tr(|t| t.result_physical)}</p>
             <p class="result__address">{format!("{} {}", address.name, care_contract::phone::mask_phone(&address.phone))}<br />{format!("{} {}", address.region, address.detail)}</p>
         }.into_any(),
-        _ => view! { <p>{move || fill(t.get().result_instant, &[("phone", &phone_masked)])}</p> }.into_any(),
+        _ => view! { <p>{move || t.get().result_instant(&phone_masked)}</p> }.into_any(),
     };
     let quantity = order.quantity;
     let paid = order.points_paid;
@@ -41,7 +41,7 @@ pub fn RedeemResult(receipt: RedemptionReceipt, phone_masked: String) -> impl In
             <div class="result__icon"><Icon kind=IconKind::Check /></div>
             <h2 id="result-title" tabindex="-1" node_ref=heading>{tr(|t| t.result_title)}</h2>
             <p class="result__what">{name}" × "{quantity}</p>
-            <p>{move || fill(t.get().result_points, &[("points", &points_number(paid)), ("balance", &points_number(balance))])}</p>
+            <p>{move || t.get().result_points(balance, paid)}</p>
             {delivery}
             <div class="result__actions">
                 <A href=order_href attr:class="button button--primary button--block">{tr(|t| t.result_view_order)}</A>
