@@ -59,7 +59,7 @@ pub async fn donate(
 ) -> AppResult<(StatusCode, Json<DonationReceipt>)> {
     check_key(&req.idempotency_key)?;
     if req.points <= 0 {
-        return Err(AppError::invalid(
+        return Err(AppError::new(
             ErrorCode::InvalidAmount,
             "points must be positive",
         ));

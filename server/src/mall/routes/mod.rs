@@ -40,7 +40,7 @@ fn check_key(key: &str) -> AppResult<()> {
     if is_valid_idempotency_key(key) {
         Ok(())
     } else {
-        Err(AppError::invalid(
+        Err(AppError::new(
             ErrorCode::InvalidIdempotencyKey,
             "idempotency_key must be 16-64 characters of A-Z a-z 0-9 - _",
         ))

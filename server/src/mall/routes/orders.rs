@@ -44,7 +44,7 @@ pub async fn redeem(
 ) -> AppResult<(StatusCode, Json<RedemptionReceipt>)> {
     check_key(&req.idempotency_key)?;
     if req.quantity == 0 || req.quantity > MAX_QUANTITY {
-        return Err(AppError::invalid(
+        return Err(AppError::new(
             ErrorCode::InvalidQuantity,
             format!("quantity must be 1 to {MAX_QUANTITY}"),
         ));
@@ -213,7 +213,7 @@ pub async fn advance(
         .db
         .write(move |tx| {
             if !store::account_or_401(tx, user.subscriber_id)?.is_staff {
-                return Err(AppError::forbidden("staff only"));
+                return Err(AppError::new(ErrorCode::Forbidden, "staff only"));
             }
             store::advance(tx, id, tracking.as_deref(), config.clock.now_ms())
         })

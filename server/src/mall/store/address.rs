@@ -43,7 +43,7 @@ pub fn save_address(
 }
 
 pub fn invalid_address(field: AddressField) -> AppError {
-    AppError::invalid(
+    AppError::new(
         ErrorCode::InvalidAddress,
         format!(
             "the delivery address {} is missing or wrong",

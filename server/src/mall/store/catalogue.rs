@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use axum::http::StatusCode;
 use care_contract::error::ErrorDetails;
 use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, MallItem};
 use care_contract::points::{self, Insufficient};
@@ -188,7 +187,7 @@ pub fn account_error(reason: BlockedReason) -> AppError {
         BlockedReason::InArrears => (ErrorCode::InArrears, "the account has an overdue bill"),
         _ => return AppError::unauthenticated(),
     };
-    AppError::new(StatusCode::FORBIDDEN, code, message)
+    AppError::new(code, message)
 }
 
 /// The error a redemption attempt answers for a blocked reason.
@@ -205,7 +204,6 @@ pub fn block_error(
         | BlockedReason::NotVerified
         | BlockedReason::InArrears => account_error(reason),
         BlockedReason::TierRequired => AppError::new(
-            StatusCode::FORBIDDEN,
             ErrorCode::TierRequired,
             "this item is for a higher star level",
         )
@@ -214,21 +212,20 @@ pub fn block_error(
             ..Default::default()
         }),
         BlockedReason::NotStarted => {
-            AppError::conflict(ErrorCode::NotStarted, "this exchange has not opened yet")
-                .with_details(ErrorDetails {
+            AppError::new(ErrorCode::NotStarted, "this exchange has not opened yet").with_details(
+                ErrorDetails {
                     opens_at: item.starts_at.map(from_ms),
                     ..Default::default()
-                })
+                },
+            )
         }
         BlockedReason::WindowClosed => {
-            AppError::conflict(ErrorCode::WindowClosed, "this exchange has closed")
+            AppError::new(ErrorCode::WindowClosed, "this exchange has closed")
         }
-        BlockedReason::OutOfStock => {
-            AppError::conflict(ErrorCode::OutOfStock, "not enough stock left")
-        }
+        BlockedReason::OutOfStock => AppError::new(ErrorCode::OutOfStock, "not enough stock left"),
         BlockedReason::LimitReached => {
             let taken = viewer.redeemed.get(&item.id).copied().unwrap_or(0);
-            AppError::invalid(ErrorCode::LimitExceeded, "more than the per-customer limit")
+            AppError::new(ErrorCode::LimitExceeded, "more than the per-customer limit")
                 .with_details(ErrorDetails {
                     limit: Some(item.per_customer_limit),
                     remaining: Some(item.per_customer_limit.saturating_sub(taken)),

@@ -104,7 +104,7 @@ pub fn orders_page(
 }
 
 fn invalid_status(message: &str) -> AppError {
-    AppError::conflict(ErrorCode::InvalidStatus, message.to_owned())
+    AppError::new(ErrorCode::InvalidStatus, message.to_owned())
 }
 
 /// Cancels an order awaiting shipment and refunds its points: back into the lots they

@@ -126,11 +126,9 @@ pub fn spend(
 }
 
 pub fn insufficient(i: Insufficient) -> AppError {
-    AppError::conflict(ErrorCode::InsufficientPoints, "not enough points").with_details(
-        ErrorDetails {
-            balance: Some(i.balance),
-            needed: Some(i.needed),
-            ..Default::default()
-        },
-    )
+    AppError::new(ErrorCode::InsufficientPoints, "not enough points").with_details(ErrorDetails {
+        balance: Some(i.balance),
+        needed: Some(i.needed),
+        ..Default::default()
+    })
 }

@@ -58,7 +58,7 @@ pub fn redeem(
     let address = match item.delivery {
         DeliveryKind::Physical => {
             let sent = req.address.as_ref().ok_or_else(|| {
-                AppError::invalid(
+                AppError::new(
                     ErrorCode::InvalidAddress,
                     "a physical item needs a delivery address",
                 )
@@ -147,7 +147,7 @@ pub fn redeem(
 }
 
 pub fn idempotency_conflict() -> AppError {
-    AppError::conflict(
+    AppError::new(
         ErrorCode::IdempotencyConflict,
         "this idempotency key was used for a different request",
     )
