@@ -8,12 +8,12 @@ use axum::Json;
 use care_contract::error::ErrorDetails;
 use care_contract::{ApiError, ErrorCode};
 
+use crate::store::StoreError;
+
 #[derive(Debug)]
 pub struct AppError {
     pub body: ApiError,
 }
-
-pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     /// An error with this code; the status follows from the code.
@@ -33,37 +33,8 @@ impl AppError {
         Self::new(ErrorCode::BadRequest, message)
     }
 
-    pub fn invalid_phone(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::InvalidPhone, message)
-    }
-
     pub fn unauthenticated() -> Self {
         Self::new(ErrorCode::Unauthenticated, "sign in first")
-    }
-
-    pub fn invalid_code() -> Self {
-        Self::new(ErrorCode::InvalidCode, "the code is wrong")
-    }
-
-    pub fn code_expired() -> Self {
-        Self::new(
-            ErrorCode::CodeExpired,
-            "the code expired, was used or was never requested; ask for a new one",
-        )
-    }
-
-    /// The code is burnt after too many wrong guesses.
-    pub fn too_many_attempts() -> Self {
-        Self::new(
-            ErrorCode::TooManyAttempts,
-            "too many wrong codes; ask for a new one",
-        )
-    }
-
-    pub fn rate_limited(retry_after_secs: u32) -> Self {
-        let mut e = Self::new(ErrorCode::RateLimited, "too many requests; try again later");
-        e.body.retry_after_secs = Some(retry_after_secs.max(1));
-        e
     }
 
     pub fn not_found() -> Self {
@@ -99,17 +70,21 @@ impl IntoResponse for AppError {
     }
 }
 
-impl From<rusqlite::Error> for AppError {
-    fn from(err: rusqlite::Error) -> Self {
-        tracing::error!(error = %err, "database error");
-        Self::internal()
-    }
-}
-
-impl From<crate::db::DbError> for AppError {
-    fn from(err: crate::db::DbError) -> Self {
-        tracing::error!(error = %err, "database error");
-        Self::internal()
+/// The boundary between a store and HTTP: a refusal keeps its body (the status follows
+/// from its code); a failure is logged and answers `internal`.
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Refused(body) => Self { body },
+            StoreError::Broken(what) => {
+                tracing::error!(what, "broken invariant");
+                Self::internal()
+            }
+            StoreError::Db(err) => {
+                tracing::error!(error = %err, "database error");
+                Self::internal()
+            }
+        }
     }
 }
 
@@ -140,8 +115,11 @@ mod tests {
             AppError::new(ErrorCode::OutOfStock, "x").status(),
             StatusCode::CONFLICT
         );
-        let limited = AppError::rate_limited(0).into_response();
+        let limited = StoreError::refused(ErrorCode::RateLimited, "wait").with_retry_after(7);
+        let limited = AppError::from(limited).into_response();
         assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
-        assert_eq!(limited.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(limited.headers()[header::RETRY_AFTER], "7");
+        let failed = AppError::from(StoreError::Broken("x"));
+        assert_eq!(failed.body.code, ErrorCode::Internal);
     }
 }

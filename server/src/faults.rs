@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
@@ -105,7 +105,7 @@ impl Faults {
 pub async fn put_fault(
     State(state): State<AppState>,
     ApiJson(rule): ApiJson<FaultRule>,
-) -> AppResult<Json<Vec<FaultRule>>> {
+) -> Result<Json<Vec<FaultRule>>, AppError> {
     if !rule.path.starts_with('/') {
         return Err(AppError::bad_request("path must start with /"));
     }

@@ -16,6 +16,7 @@ pub mod routes;
 pub mod seed;
 pub mod state;
 pub mod static_files;
+pub mod store;
 pub mod subscribers;
 
 use std::future::Future;

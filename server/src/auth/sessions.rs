@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::sha256_hex;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::StoreError;
 
 pub const COOKIE_NAME: &str = "care_session";
 pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
@@ -122,7 +123,7 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
         let now = crate::db::now_ms();
         let id = state
             .db
-            .read(move |conn| subscriber_for(conn, &token, now).map_err(AppError::from))
+            .read(move |conn| subscriber_for(conn, &token, now).map_err(StoreError::from))
             .await?;
         Ok(id.map(|subscriber_id| CurrentUser { subscriber_id }))
     }

@@ -11,7 +11,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::clock::{china_date, china_midnight, Clock};
 use super::config::MallConfig;
-use super::store::{self, delivery_str, NewEntry};
+use super::store::catalogue::delivery_str;
+use super::store::ledger::NewEntry;
+use super::store::points::earn;
 use crate::db::{Db, DbError};
 
 /// When an item's exchange window is, in days from the seeding day (China time).
@@ -631,7 +633,7 @@ fn seed_history(
                 )
             }
         };
-        store::earn(
+        earn(
             tx,
             id,
             &NewEntry::new(e.kind, points, at.timestamp_millis(), &zh, &en),
@@ -659,7 +661,7 @@ fn seed_history(
         let at = china_midnight(day) + Duration::hours(8);
         let zh = format!("每日签到（连续第 {} 天）", out.streak);
         let en = format!("Daily check-in (day {} in a row)", out.streak);
-        store::earn(
+        earn(
             tx,
             id,
             &NewEntry::new(

@@ -10,19 +10,20 @@ use axum::Json;
 use care_contract::auth::{CodeRequest, CodeSent, SignInRequest, SignedIn};
 use care_contract::limits::{CODE_MAX_ATTEMPTS, SESSION_TTL_DAYS};
 use care_contract::phone::{mask_phone, normalize_phone};
-use care_contract::ApiError;
+use care_contract::{ApiError, ErrorCode};
 
 use crate::auth::codes;
 use crate::auth::rate_limit::Limits;
 use crate::auth::sessions::{self, DAY_MS};
 use crate::db::now_ms;
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::subscribers;
 
-fn phone_or_400(input: &str) -> AppResult<String> {
-    normalize_phone(input).map_err(|e| AppError::invalid_phone(e.to_string()))
+fn phone_or_400(input: &str) -> Result<String, AppError> {
+    normalize_phone(input).map_err(|e| AppError::new(ErrorCode::InvalidPhone, e.to_string()))
 }
 
 /// Sends a one-time code to a phone (a demo backend returns it in `demo_code` instead).
@@ -42,7 +43,7 @@ pub async fn request_code(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(req): ApiJson<CodeRequest>,
-) -> AppResult<Json<CodeSent>> {
+) -> Result<Json<CodeSent>, AppError> {
     let phone = phone_or_400(&req.phone)?;
     let config = state.config.clone();
     let code = if config.demo {
@@ -80,7 +81,7 @@ async fn deliver_sms(
     outbox: &Option<std::path::PathBuf>,
     phone: &str,
     code: &str,
-) -> AppResult<()> {
+) -> Result<(), AppError> {
     let Some(path) = outbox else {
         return Ok(());
     };
@@ -125,14 +126,14 @@ async fn deliver_sms(
 pub async fn sign_in(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<SignInRequest>,
-) -> AppResult<impl IntoResponse> {
+) -> Result<impl IntoResponse, AppError> {
     let phone = phone_or_400(&req.phone)?;
     let code = req.code.trim().to_owned();
     let demo_code = state.config.demo.then(|| state.config.demo_code.clone());
     let session_ttl_ms = i64::from(SESSION_TTL_DAYS) * DAY_MS;
     let outcome = state
         .db
-        .write(move |tx| -> AppResult<_> {
+        .write(move |tx| -> Result<_, StoreError> {
             let now = now_ms();
             let verdict = codes::verify(
                 tx,
@@ -154,7 +155,8 @@ pub async fn sign_in(
                 }
             };
             let token = sessions::create(tx, id, session_ttl_ms, now)?;
-            let profile = subscribers::profile(tx, id)?.ok_or_else(AppError::internal)?;
+            let profile = subscribers::profile(tx, id)?
+                .ok_or(StoreError::Broken("a subscriber signing in is gone"))?;
             Ok(Ok((
                 token,
                 SignedIn {
@@ -183,11 +185,11 @@ pub async fn sign_in(
 pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> AppResult<impl IntoResponse> {
+) -> Result<impl IntoResponse, AppError> {
     if let Some(token) = sessions::token_from_headers(&headers) {
         state
             .db
-            .write(move |tx| sessions::delete(tx, &token).map_err(AppError::from))
+            .write(move |tx| sessions::delete(tx, &token).map_err(StoreError::from))
             .await?;
     }
     let cookie = sessions::clearing_cookie(state.config.secure_cookies);

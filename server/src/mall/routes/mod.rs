@@ -4,7 +4,7 @@
 use care_contract::mall::{is_valid_idempotency_key, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 use care_contract::ErrorCode;
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 
 mod address;
 mod catalogue;
@@ -22,7 +22,7 @@ pub use points::*;
 pub use test_clock::*;
 pub use test_subscribers::*;
 
-fn paging(page: Option<u32>, per_page: Option<u32>) -> AppResult<(u32, u32)> {
+fn paging(page: Option<u32>, per_page: Option<u32>) -> Result<(u32, u32), AppError> {
     let page = page.unwrap_or(1);
     let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);
     if page == 0 {
@@ -36,7 +36,7 @@ fn paging(page: Option<u32>, per_page: Option<u32>) -> AppResult<(u32, u32)> {
     Ok((page, per_page))
 }
 
-fn check_key(key: &str) -> AppResult<()> {
+fn check_key(key: &str) -> Result<(), AppError> {
     if is_valid_idempotency_key(key) {
         Ok(())
     } else {

@@ -11,10 +11,10 @@ use care_contract::{ApiError, ErrorCode};
 
 use super::{check_key, paging};
 use crate::auth::sessions::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::extract::ApiQuery;
-use crate::mall::store::{self, Redemption};
+use crate::mall::store::{self, redeem::Redemption};
 use crate::state::AppState;
 
 /// Redeems an item exactly once per idempotency key. Every check (window, stock, limit,
@@ -41,7 +41,7 @@ pub async fn redeem(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiJson(req): ApiJson<RedemptionRequest>,
-) -> AppResult<(StatusCode, Json<RedemptionReceipt>)> {
+) -> Result<(StatusCode, Json<RedemptionReceipt>), AppError> {
     check_key(&req.idempotency_key)?;
     if req.quantity == 0 || req.quantity > MAX_QUANTITY {
         return Err(AppError::new(
@@ -67,7 +67,7 @@ pub async fn redeem(
         .db
         .write(move |tx| {
             let now = config.clock.now_ms();
-            store::redeem(tx, user.subscriber_id, &redemption, now, &config.mall)
+            store::redeem::redeem(tx, user.subscriber_id, &redemption, now, &config.mall)
         })
         .await?;
     let status = if receipt.replayed {
@@ -95,18 +95,11 @@ pub async fn orders(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> AppResult<Json<OrderPage>> {
+) -> Result<Json<OrderPage>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
     let (orders, total) = state
         .db
-        .read(move |conn| {
-            Ok::<_, AppError>(store::orders_page(
-                conn,
-                user.subscriber_id,
-                page,
-                per_page,
-            )?)
-        })
+        .read(move |conn| store::orders::orders_page(conn, user.subscriber_id, page, per_page))
         .await?;
     Ok(Json(OrderPage {
         orders,
@@ -133,12 +126,12 @@ pub async fn order(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
-) -> AppResult<Json<Order>> {
+) -> Result<Json<Order>, AppError> {
     let order = state
         .db
-        .read(move |conn| Ok::<_, AppError>(store::order_of(conn, user.subscriber_id, id)?))
+        .read(move |conn| store::orders::my_order(conn, user.subscriber_id, id))
         .await?;
-    order.map(Json).ok_or_else(AppError::not_found)
+    Ok(Json(order))
 }
 
 /// Cancels an order awaiting shipment; its points come back as a `refund` ledger entry.
@@ -159,13 +152,13 @@ pub async fn cancel(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
-) -> AppResult<Json<CancelResult>> {
+) -> Result<Json<CancelResult>, AppError> {
     let config = state.config.clone();
     let (order, refunded_points, balance) = state
         .db
         .write(move |tx| {
             let now = config.clock.now_ms();
-            store::cancel(tx, user.subscriber_id, id, now, &config.mall)
+            store::orders::cancel(tx, user.subscriber_id, id, now, &config.mall)
         })
         .await?;
     Ok(Json(CancelResult {
@@ -198,7 +191,7 @@ pub async fn advance(
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(req): ApiJson<AdvanceOrderRequest>,
-) -> AppResult<Json<Order>> {
+) -> Result<Json<Order>, AppError> {
     let tracking = req
         .tracking_number
         .map(|t| t.trim().to_owned())
@@ -212,10 +205,8 @@ pub async fn advance(
     let order = state
         .db
         .write(move |tx| {
-            if !store::account_or_401(tx, user.subscriber_id)?.is_staff {
-                return Err(AppError::new(ErrorCode::Forbidden, "staff only"));
-            }
-            store::advance(tx, id, tracking.as_deref(), config.clock.now_ms())
+            let now = config.clock.now_ms();
+            store::orders::advance(tx, user.subscriber_id, id, tracking.as_deref(), now)
         })
         .await?;
     Ok(Json(order))
