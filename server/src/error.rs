@@ -88,10 +88,7 @@ impl From<StoreError> for AppError {
     }
 }
 
-pub async fn api_not_found() -> AppError {
-    AppError::not_found()
-}
-
+/// The router's answer when a path exists but not with this method.
 pub async fn api_method_not_allowed() -> AppError {
     AppError::method_not_allowed()
 }

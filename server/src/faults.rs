@@ -14,7 +14,8 @@ use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::put;
+use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -99,6 +100,11 @@ impl Faults {
             .find(|r| r.matches(method, path))
             .cloned()
     }
+}
+
+/// The fault switch's routes (mounted with `--enable-faults` only).
+pub fn router() -> Router<AppState> {
+    Router::new().route(FAULTS_PATH, put(put_fault).delete(clear_faults))
 }
 
 /// `PUT /api/_test/faults`: adds or replaces a rule; answers with all active rules.

@@ -6,7 +6,8 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse};
-use axum::Json;
+use axum::routing::post;
+use axum::{Json, Router};
 use care_contract::auth::{CodeRequest, CodeSent, SignInRequest, SignedIn};
 use care_contract::limits::{CODE_MAX_ATTEMPTS, SESSION_TTL_DAYS};
 use care_contract::phone::{mask_phone, normalize_phone};
@@ -21,6 +22,14 @@ use crate::extract::ApiJson;
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::subscribers;
+
+/// Sign-in and sign-out.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/auth/code", post(request_code))
+        .route("/api/auth/sign-in", post(sign_in))
+        .route("/api/auth/sign-out", post(sign_out))
+}
 
 fn phone_or_400(input: &str) -> Result<String, AppError> {
     normalize_phone(input).map_err(|e| AppError::new(ErrorCode::InvalidPhone, e.to_string()))

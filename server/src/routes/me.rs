@@ -1,7 +1,8 @@
 //! `GET /api/me`.
 
 use axum::extract::State;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use care_contract::profile::Profile;
 use care_contract::ApiError;
 
@@ -10,6 +11,10 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::subscribers;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/me", get(me))
+}
 
 /// The signed-in subscriber's profile (phone masked).
 #[utoipa::path(

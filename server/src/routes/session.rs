@@ -1,7 +1,8 @@
 //! `GET /api/session`.
 
 use axum::extract::State;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use care_contract::auth::SessionInfo;
 
 use crate::auth::sessions::CurrentUser;
@@ -9,6 +10,10 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::subscribers;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/session", get(session))
+}
 
 /// Who is signed in, if anyone: 200 either way (the app asks this at every start).
 #[utoipa::path(
