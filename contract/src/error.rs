@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The body was not valid JSON or missed a field.
+    /// The request was malformed: a body that is not valid JSON or misses a field, a query
+    /// or path parameter that does not parse, a value out of range.
     BadRequest,
     /// The phone number is not an 11-digit mainland mobile number.
     InvalidPhone,
@@ -61,6 +62,10 @@ pub enum ErrorCode {
     InvalidStatus,
     /// The path exists but not with this HTTP method.
     MethodNotAllowed,
+    /// The request body is larger than the backend accepts.
+    PayloadTooLarge,
+    /// The request body is not `application/json`.
+    UnsupportedMediaType,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -86,6 +91,8 @@ impl ErrorCode {
             Forbidden | AccountTooNew | NotVerified | InArrears | TierRequired => 403,
             NotFound => 404,
             MethodNotAllowed => 405,
+            PayloadTooLarge => 413,
+            UnsupportedMediaType => 415,
             // The request is fine, but the state of things refuses it now.
             NotStarted | WindowClosed | OutOfStock | InsufficientPoints | IdempotencyConflict
             | InvalidStatus => 409,
@@ -186,6 +193,8 @@ mod tests {
             (InvalidAmount, 400),
             (InvalidStatus, 409),
             (MethodNotAllowed, 405),
+            (PayloadTooLarge, 413),
+            (UnsupportedMediaType, 415),
             (Unknown, 500),
         ];
         for (code, status) in table {
@@ -220,11 +229,13 @@ mod tests {
             InvalidAmount => 23,
             InvalidStatus => 24,
             MethodNotAllowed => 25,
-            Unknown => 26,
+            PayloadTooLarge => 26,
+            UnsupportedMediaType => 27,
+            Unknown => 28,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=26).collect::<Vec<_>>(), "every code once");
+        assert_eq!(listed, (0..=28).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]

@@ -317,7 +317,7 @@ async fn malformed_json_bodies_get_a_json_400() {
         .send()
         .await
         .unwrap();
-    expect_error(not_json, 400, "bad_request").await;
+    expect_error(not_json, 415, "unsupported_media_type").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,6 +1,6 @@
 //! The catalogue: browsing items (public) and one item.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use care_contract::mall::{ItemPage, ItemQuery, MallItem, SEARCH_MAX_CHARS};
 use care_contract::ApiError;
@@ -8,7 +8,7 @@ use care_contract::ApiError;
 use super::paging;
 use crate::auth::sessions::CurrentUser;
 use crate::error::AppError;
-use crate::extract::ApiQuery;
+use crate::extract::{ApiPath, ApiQuery};
 use crate::mall::store;
 use crate::mall::store::catalogue::ItemFilter;
 use crate::state::AppState;
@@ -83,7 +83,7 @@ pub async fn items(
 pub async fn item(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<MallItem>, AppError> {
     let viewer = user.map(|u| u.subscriber_id);
     let config = state.config.clone();

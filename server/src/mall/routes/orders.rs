@@ -1,6 +1,6 @@
 //! Redemptions and orders: redeem, list, one order, cancel, and the staff's advance.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use care_contract::mall::{
@@ -12,8 +12,7 @@ use care_contract::{ApiError, ErrorCode};
 use super::{check_key, paging};
 use crate::auth::sessions::CurrentUser;
 use crate::error::AppError;
-use crate::extract::ApiJson;
-use crate::extract::ApiQuery;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::mall::store::{self, redeem::Redemption};
 use crate::state::AppState;
 
@@ -125,7 +124,7 @@ pub async fn orders(
 pub async fn order(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Order>, AppError> {
     let order = state
         .db
@@ -151,7 +150,7 @@ pub async fn order(
 pub async fn cancel(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<CancelResult>, AppError> {
     let config = state.config.clone();
     let (order, refunded_points, balance) = state
@@ -189,7 +188,7 @@ pub async fn cancel(
 pub async fn advance(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(req): ApiJson<AdvanceOrderRequest>,
 ) -> Result<Json<Order>, AppError> {
     let tracking = req
