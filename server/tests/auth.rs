@@ -372,3 +372,84 @@ async fn the_session_endpoint_says_who_is_signed_in_without_failing_when_nobody_
         .unwrap();
     assert_eq!(forged, json!({ "profile": null }));
 }
+
+/// Asks for a code for `phone` as if forwarded for `client` (when given).
+async fn request_code_via(
+    server: &TestServer,
+    phone: &str,
+    client: Option<&str>,
+) -> reqwest::Response {
+    let mut request = server
+        .client
+        .post(server.url("/api/auth/code"))
+        .json(&json!({ "phone": phone }));
+    if let Some(client) = client {
+        request = request.header("x-forwarded-for", client);
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
+    let server = start(|c| {
+        c.codes_per_ip_per_hour = 2;
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    let (a, b) = ("203.0.113.7", "198.51.100.23");
+    for phone in ["13800138000", "13900139000"] {
+        assert_eq!(
+            request_code_via(&server, phone, Some(a)).await.status(),
+            200
+        );
+    }
+    expect_error(
+        request_code_via(&server, "13600136000", Some(a)).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+    // Another subscriber behind the same balancer is not held back by the first.
+    for phone in ["13600136000", "13300133000"] {
+        assert_eq!(
+            request_code_via(&server, phone, Some(b)).await.status(),
+            200
+        );
+    }
+    // Left of the balancer's entry is whatever the client wrote: it does not matter.
+    let forged = format!("10.9.9.9, {a}");
+    expect_error(
+        request_code_via(&server, "13500135000", Some(&forged)).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn from_an_untrusted_peer_a_forged_forwarded_for_changes_nothing() {
+    let server = start(|c| c.codes_per_ip_per_hour = 2).await;
+    let clients = ["203.0.113.7", "198.51.100.23", "192.0.2.99"];
+    let phones = ["13800138000", "13900139000", "13600136000"];
+    for (phone, client) in phones.iter().zip(clients).take(2) {
+        assert_eq!(
+            request_code_via(&server, phone, Some(client))
+                .await
+                .status(),
+            200
+        );
+    }
+    // The limit is on the socket's address, 127.0.0.1, whatever the header says.
+    expect_error(
+        request_code_via(&server, phones[2], Some(clients[2])).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+    expect_error(
+        request_code_via(&server, phones[2], None).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+}

@@ -1,8 +1,6 @@
 //! `POST /api/auth/code`, `POST /api/auth/sign-in`, `POST /api/auth/sign-out`.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse};
@@ -16,6 +14,7 @@ use care_contract::{ApiError, ErrorCode};
 use crate::auth::codes;
 use crate::auth::rate_limit::Limits;
 use crate::auth::sessions::{self, DAY_MS};
+use crate::client_ip::ClientIp;
 use crate::db::now_ms;
 use crate::error::AppError;
 use crate::extract::ApiJson;
@@ -50,7 +49,7 @@ fn phone_or_400(input: &str) -> Result<String, AppError> {
 )]
 pub async fn request_code(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(client_ip): ClientIp,
     ApiJson(req): ApiJson<CodeRequest>,
 ) -> Result<Json<CodeSent>, AppError> {
     let phone = phone_or_400(&req.phone)?;
@@ -68,7 +67,7 @@ pub async fn request_code(
     let ttl_ms = i64::from(config.code_ttl_secs) * 1000;
     {
         let (phone, code) = (phone.clone(), code.clone());
-        let ip = peer.ip().to_string();
+        let ip = client_ip.to_string();
         state
             .db
             .write(move |tx| codes::issue(tx, &phone, &ip, &code, ttl_ms, &limits, now_ms()))
