@@ -5,11 +5,12 @@
 //! another day adds nothing.
 
 use care_contract::mall::{DeliveryKind, ItemCategory, LedgerKind};
-use care_contract::points::{self, LastCheckIn};
+use care_contract::points::{self, multiplier_text, LastCheckIn};
+use care_contract::time::{china_date, china_midnight};
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::clock::{china_date, china_midnight, Clock};
+use super::clock::Clock;
 use super::config::MallConfig;
 use super::store::catalogue::delivery_str;
 use super::store::ledger::NewEntry;
@@ -499,17 +500,6 @@ fn days(n: i64) -> Duration {
     Duration::days(n)
 }
 
-/// "1.5" for 150 percent, "2" for 200.
-fn multiplier_text(percent: u32) -> String {
-    if percent.is_multiple_of(100) {
-        (percent / 100).to_string()
-    } else if percent.is_multiple_of(10) {
-        format!("{}.{}", percent / 100, percent % 100 / 10)
-    } else {
-        format!("{}.{:02}", percent / 100, percent % 100)
-    }
-}
-
 fn seed_in(tx: &Transaction<'_>, now: DateTime<Utc>, cfg: &MallConfig) -> Result<(), DbError> {
     let now_ms = now.timestamp_millis();
     let today = china_date(now);
@@ -680,15 +670,6 @@ fn seed_history(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn multipliers_read_naturally() {
-        assert_eq!(multiplier_text(100), "1");
-        assert_eq!(multiplier_text(150), "1.5");
-        assert_eq!(multiplier_text(120), "1.2");
-        assert_eq!(multiplier_text(125), "1.25");
-        assert_eq!(multiplier_text(200), "2");
-    }
 
     #[test]
     fn every_seed_item_is_sane() {

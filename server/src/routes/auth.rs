@@ -9,6 +9,7 @@ use axum::{Json, Router};
 use care_contract::auth::{CodeRequest, CodeSent, SignInRequest, SignedIn};
 use care_contract::limits::{CODE_MAX_ATTEMPTS, SESSION_TTL_DAYS};
 use care_contract::phone::{mask_phone, normalize_phone};
+use care_contract::time::china_date;
 use care_contract::{ApiError, ErrorCode};
 
 use crate::auth::codes;
@@ -158,7 +159,7 @@ pub async fn sign_in(
             let (id, new_account) = match subscribers::id_by_phone(tx, &phone)? {
                 Some(id) => (id, false),
                 None => {
-                    let today = chrono::Local::now().date_naive();
+                    let today = china_date(chrono::Utc::now());
                     (subscribers::create(tx, &phone, today, now)?, true)
                 }
             };

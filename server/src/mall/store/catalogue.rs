@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use care_contract::error::ErrorDetails;
 use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, ItemSort, MallItem};
 use care_contract::points::{self, Insufficient};
+use care_contract::time::china_date;
 use care_contract::ErrorCode;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -12,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use super::account::{account, account_block, is_first_exchange, Account};
 use super::points::{balance, insufficient};
 use super::{bad_text, offset};
-use crate::mall::clock::{china_date, from_ms};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
 use crate::store::StoreError;
 

@@ -2,12 +2,13 @@
 
 use care_contract::mall::{CheckInResult, CheckInStatus, LedgerKind};
 use care_contract::points::{self, LastCheckIn};
+use care_contract::time::china_date;
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::ledger::NewEntry;
 use super::points::{balance, earn, materialize_expiry};
-use crate::mall::clock::{china_date, from_ms};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
 use crate::store::StoreError;
 

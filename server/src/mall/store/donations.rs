@@ -1,6 +1,7 @@
 //! Charity projects and exactly-once donations of points.
 
 use care_contract::mall::{CharityProject, LedgerKind};
+use care_contract::time::china_date;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::account::{account_block, signed_in_account};
@@ -8,7 +9,7 @@ use super::catalogue::account_error;
 use super::ledger::{insert_entry, NewEntry};
 use super::points::{balance, materialize_expiry, spend};
 use super::redeem::idempotency_conflict;
-use crate::mall::clock::{china_date, from_ms};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
 use crate::store::StoreError;
 

@@ -1,12 +1,13 @@
 //! Writing and reading the points ledger.
 
 use care_contract::mall::{LedgerEntry, LedgerKind};
+use care_contract::time::china_date;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Row};
 
 use super::points::materialize_expiry;
 use super::{bad_text, offset};
-use crate::mall::clock::{china_date, from_ms};
+use crate::mall::clock::from_ms;
 use crate::store::StoreError;
 
 /// A ledger line to write.

@@ -2,6 +2,7 @@
 
 use care_contract::mall::{DeliveryAddress, ItemCategory, LedgerKind, Order, OrderStatus};
 use care_contract::points;
+use care_contract::time::china_date;
 use care_contract::ErrorCode;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -11,7 +12,7 @@ use super::catalogue::parse_delivery;
 use super::ledger::{insert_entry, NewEntry};
 use super::points::{add_lot, balance, materialize_expiry};
 use super::{bad_text, offset};
-use crate::mall::clock::{china_date, from_ms};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
 use crate::store::StoreError;
 

@@ -3,12 +3,13 @@
 use care_contract::error::ErrorDetails;
 use care_contract::mall::LedgerKind;
 use care_contract::points::{self, Insufficient, Lot};
+use care_contract::time::china_midnight;
 use care_contract::ErrorCode;
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection};
 
 use super::ledger::{insert_entry, NewEntry};
-use crate::mall::clock::china_midnight;
+
 use crate::store::StoreError;
 
 /// Writes an earning and the lot that holds its points until `expires_on`.

@@ -4,6 +4,7 @@ use care_contract::mall::{
     validate_address, DeliveryAddress, DeliveryKind, ItemCategory, LedgerKind, OrderStatus,
     RedemptionReceipt,
 };
+use care_contract::time::china_date;
 use care_contract::ErrorCode;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -12,7 +13,7 @@ use super::catalogue::{block_error, blocked, item, price, viewer};
 use super::ledger::{insert_entry, NewEntry};
 use super::orders::order_of;
 use super::points::{balance, materialize_expiry, spend};
-use crate::mall::clock::{china_date, from_ms};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
 use crate::store::StoreError;
 
