@@ -83,6 +83,15 @@ pub fn subscriber_for(conn: &Connection, token: &str, now: i64) -> rusqlite::Res
     .optional()
 }
 
+/// Ends every session of one subscriber (`Some`), or of everyone (`None`); returns how
+/// many ended.
+pub fn delete_all(conn: &Connection, subscriber_id: Option<i64>) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM sessions WHERE ?1 IS NULL OR subscriber_id = ?1",
+        [subscriber_id],
+    )
+}
+
 pub fn delete(conn: &Connection, token: &str) -> rusqlite::Result<()> {
     conn.execute(
         "DELETE FROM sessions WHERE token_hash = ?1",
