@@ -453,3 +453,39 @@ async fn from_an_untrusted_peer_a_forged_forwarded_for_changes_nothing() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_session_past_its_expiry_is_no_session() {
+    let server = start(|_| {}).await;
+    let cookie = signed_in(&server, PHONE).await;
+    let conn = rusqlite::Connection::open(&server.config.db_path).unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    let set_expiry = |offset_ms: i64| {
+        let at = chrono::Utc::now().timestamp_millis() + offset_ms;
+        let changed = conn
+            .execute("UPDATE sessions SET expires_at = ?1", [at])
+            .unwrap();
+        assert_eq!(changed, 1);
+    };
+    // A minute before its expiry it still works.
+    set_expiry(60_000);
+    assert_eq!(
+        server.get_with_cookie("/api/me", &cookie).await.status(),
+        200
+    );
+    // A second after, it is gone: the strict endpoint says 401, the lenient one nobody.
+    set_expiry(-1_000);
+    expect_error(
+        server.get_with_cookie("/api/me", &cookie).await,
+        401,
+        "unauthenticated",
+    )
+    .await;
+    let session: Value = server
+        .get_with_cookie("/api/session", &cookie)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(session, json!({ "profile": null }));
+}
