@@ -159,7 +159,7 @@ async fn a_second_code_within_the_resend_window_is_rate_limited() {
         .parse()
         .unwrap();
     let body = expect_error(response, 429, "rate_limited").await;
-    let retry = body["retry_after_secs"].as_u64().unwrap() as u32;
+    let retry = body.retry_after_secs.unwrap();
     assert!((58..=60).contains(&retry), "{retry}");
     assert_eq!(retry_header, retry);
     // Another phone is not affected.
@@ -175,7 +175,7 @@ async fn at_most_five_codes_per_phone_per_hour() {
     let response = server.request_code(PHONE).await;
     assert!(response.headers().contains_key("retry-after"));
     let body = expect_error(response, 429, "rate_limited").await;
-    let retry = body["retry_after_secs"].as_u64().unwrap();
+    let retry = body.retry_after_secs.unwrap();
     assert!((3590..=3600).contains(&retry), "{retry}");
 }
 
