@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The body was not valid JSON or missed a field.
+    /// The request was malformed: a body that is not valid JSON or misses a field, a query
+    /// or path parameter that does not parse, a value out of range.
     BadRequest,
     /// The phone number is not an 11-digit mainland mobile number.
     InvalidPhone,
@@ -59,9 +60,46 @@ pub enum ErrorCode {
     InvalidAmount,
     /// Points mall: the order's status does not allow this (e.g. cancelling a shipped order).
     InvalidStatus,
+    /// The path exists but not with this HTTP method.
+    MethodNotAllowed,
+    /// The request body is larger than the backend accepts.
+    PayloadTooLarge,
+    /// The request body is not `application/json`.
+    UnsupportedMediaType,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
+}
+
+impl ErrorCode {
+    /// The HTTP status every response with this code has: the one mapping from code to
+    /// status (a backend never picks a status per call site).
+    pub const fn http_status(self) -> u16 {
+        use ErrorCode::*;
+        match self {
+            // The request itself is wrong: sending it again unchanged cannot succeed.
+            BadRequest
+            | InvalidPhone
+            | InvalidQuantity
+            | LimitExceeded
+            | InvalidAddress
+            | InvalidIdempotencyKey
+            | InvalidAmount => 400,
+            // No live session, or the sign-in code does not open one.
+            Unauthenticated | InvalidCode | CodeExpired => 401,
+            // Signed in, but this subscriber may not do this.
+            Forbidden | AccountTooNew | NotVerified | InArrears | TierRequired => 403,
+            NotFound => 404,
+            MethodNotAllowed => 405,
+            PayloadTooLarge => 413,
+            UnsupportedMediaType => 415,
+            // The request is fine, but the state of things refuses it now.
+            NotStarted | WindowClosed | OutOfStock | InsufficientPoints | IdempotencyConflict
+            | InvalidStatus => 409,
+            TooManyAttempts | RateLimited => 429,
+            Internal | Unknown => 500,
+        }
+    }
 }
 
 /// The body of every non-2xx response.
@@ -123,6 +161,81 @@ mod tests {
     fn codes_travel_as_snake_case() {
         let json = serde_json::to_string(&ApiError::new(ErrorCode::TooManyAttempts, "x")).unwrap();
         assert_eq!(json, r#"{"code":"too_many_attempts","message":"x"}"#);
+    }
+
+    #[test]
+    fn every_code_has_one_http_status() {
+        use ErrorCode::*;
+        let table = [
+            (BadRequest, 400),
+            (InvalidPhone, 400),
+            (InvalidCode, 401),
+            (CodeExpired, 401),
+            (TooManyAttempts, 429),
+            (RateLimited, 429),
+            (Unauthenticated, 401),
+            (Forbidden, 403),
+            (NotFound, 404),
+            (Internal, 500),
+            (AccountTooNew, 403),
+            (NotVerified, 403),
+            (InArrears, 403),
+            (TierRequired, 403),
+            (NotStarted, 409),
+            (WindowClosed, 409),
+            (OutOfStock, 409),
+            (InsufficientPoints, 409),
+            (InvalidQuantity, 400),
+            (LimitExceeded, 400),
+            (InvalidAddress, 400),
+            (InvalidIdempotencyKey, 400),
+            (IdempotencyConflict, 409),
+            (InvalidAmount, 400),
+            (InvalidStatus, 409),
+            (MethodNotAllowed, 405),
+            (PayloadTooLarge, 413),
+            (UnsupportedMediaType, 415),
+            (Unknown, 500),
+        ];
+        for (code, status) in table {
+            assert_eq!(code.http_status(), status, "{code:?}");
+        }
+        // A new code fails to compile here until it has a number, and fails the assertion
+        // below until the table lists it.
+        let number = |code: ErrorCode| match code {
+            BadRequest => 0,
+            InvalidPhone => 1,
+            InvalidCode => 2,
+            CodeExpired => 3,
+            TooManyAttempts => 4,
+            RateLimited => 5,
+            Unauthenticated => 6,
+            Forbidden => 7,
+            NotFound => 8,
+            Internal => 9,
+            AccountTooNew => 10,
+            NotVerified => 11,
+            InArrears => 12,
+            TierRequired => 13,
+            NotStarted => 14,
+            WindowClosed => 15,
+            OutOfStock => 16,
+            InsufficientPoints => 17,
+            InvalidQuantity => 18,
+            LimitExceeded => 19,
+            InvalidAddress => 20,
+            InvalidIdempotencyKey => 21,
+            IdempotencyConflict => 22,
+            InvalidAmount => 23,
+            InvalidStatus => 24,
+            MethodNotAllowed => 25,
+            PayloadTooLarge => 26,
+            UnsupportedMediaType => 27,
+            Unknown => 28,
+        };
+        let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
+        listed.sort_unstable();
+        assert_eq!(listed, (0..=28).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]

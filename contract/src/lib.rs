@@ -15,5 +15,6 @@ pub mod meta;
 pub mod phone;
 pub mod points;
 pub mod profile;
+pub mod time;
 
 pub use error::{ApiError, ErrorCode, ErrorDetails};

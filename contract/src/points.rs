@@ -112,6 +112,18 @@ pub fn apply_multiplier(base: i64, multiplier_percent: u32) -> i64 {
     base * i64::from(multiplier_percent) / 100
 }
 
+/// A tier multiplier in percent as people say it: 150 -> "1.5", 100 -> "1", 125 -> "1.25".
+pub fn multiplier_text(percent: u32) -> String {
+    let (whole, hundredths) = (percent / 100, percent % 100);
+    if hundredths == 0 {
+        whole.to_string()
+    } else if hundredths % 10 == 0 {
+        format!("{whole}.{}", hundredths / 10)
+    } else {
+        format!("{whole}.{hundredths:02}")
+    }
+}
+
 /// Points earned in `earned_on`'s year expire on 31 December of the year `years_after`
 /// later (the operator clears them at the end of a later year).
 pub fn expiry_for(earned_on: NaiveDate, years_after: u32) -> NaiveDate {
@@ -189,6 +201,17 @@ pub fn discount_points(points: i64, percent_off: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multipliers_read_as_people_say_them() {
+        assert_eq!(multiplier_text(100), "1");
+        assert_eq!(multiplier_text(150), "1.5");
+        assert_eq!(multiplier_text(120), "1.2");
+        assert_eq!(multiplier_text(125), "1.25");
+        assert_eq!(multiplier_text(105), "1.05");
+        assert_eq!(multiplier_text(200), "2");
+        assert_eq!(multiplier_text(0), "0");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use care_contract::limits;
 
+use crate::client_ip::Cidr;
 use crate::mall::{Clock, MallConfig};
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
@@ -35,6 +36,9 @@ pub struct Config {
     pub code_resend_secs: u32,
     pub codes_per_phone_per_hour: u32,
     pub codes_per_ip_per_hour: u32,
+    /// Load balancers and proxies whose `X-Forwarded-For` names the client (see
+    /// [`crate::client_ip::client_ip`]); empty: the socket peer is the client.
+    pub trusted_proxies: Vec<Cidr>,
     /// Adds `Secure` to the session cookie (behind TLS).
     pub secure_cookies: bool,
     /// Outside demo mode, codes are "texted" by appending `phone code` lines here.
@@ -59,6 +63,7 @@ impl Config {
             code_resend_secs: limits::CODE_RESEND_AFTER_SECS,
             codes_per_phone_per_hour: limits::CODES_PER_PHONE_PER_HOUR,
             codes_per_ip_per_hour: DEFAULT_CODES_PER_IP_PER_HOUR,
+            trusted_proxies: Vec::new(),
             secure_cookies: false,
             sms_outbox: None,
             clock: Clock::default(),
@@ -115,6 +120,17 @@ pub struct Cli {
     #[arg(long, env = "CARE_CODES_PER_IP_PER_HOUR", default_value_t = DEFAULT_CODES_PER_IP_PER_HOUR)]
     pub codes_per_ip_per_hour: u32,
 
+    /// A load balancer or proxy (IP or CIDR network) whose X-Forwarded-For names the
+    /// client. Repeat the flag or separate with commas. Default: none, the socket peer is
+    /// the client.
+    #[arg(
+        long = "trusted-proxy",
+        env = "CARE_TRUSTED_PROXIES",
+        value_name = "IP_OR_CIDR",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<Cidr>,
+
     /// Mark the session cookie `Secure` (use behind HTTPS).
     #[arg(long, env = "CARE_SECURE_COOKIES", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub secure_cookies: bool,
@@ -141,6 +157,7 @@ impl From<Cli> for Config {
             code_resend_secs: cli.code_resend_secs,
             codes_per_phone_per_hour: cli.codes_per_phone_per_hour,
             codes_per_ip_per_hour: cli.codes_per_ip_per_hour,
+            trusted_proxies: cli.trusted_proxies,
             secure_cookies: cli.secure_cookies,
             sms_outbox: cli.sms_outbox,
             clock: Clock::default(),
@@ -161,5 +178,21 @@ mod tests {
         assert_eq!(cli.code_ttl_secs, limits::CODE_TTL_SECS);
         let config = Config::from(cli);
         assert_eq!(config.demo_code, DEFAULT_DEMO_CODE);
+        assert!(config.trusted_proxies.is_empty());
+    }
+
+    #[test]
+    fn trusted_proxies_repeat_or_split_on_commas() {
+        let cli = Cli::try_parse_from([
+            "care-server",
+            "--trusted-proxy",
+            "10.0.0.0/8,192.168.1.5",
+            "--trusted-proxy",
+            "fd00::/8",
+        ])
+        .unwrap();
+        let listed: Vec<String> = cli.trusted_proxies.iter().map(|c| c.to_string()).collect();
+        assert_eq!(listed, ["10.0.0.0/8", "192.168.1.5/32", "fd00::/8"]);
+        assert!(Cli::try_parse_from(["care-server", "--trusted-proxy", "10.0.0.0/40"]).is_err());
     }
 }

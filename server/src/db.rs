@@ -157,7 +157,10 @@ fn open_connection(path: &Path) -> Result<Connection, DbError> {
     Ok(conn)
 }
 
-/// Brings the schema up to date, one transaction per migration.
+/// Brings the schema up to date: every pending migration and the new `user_version` in
+/// one `BEGIN IMMEDIATE` transaction, so a failing migration leaves the schema as it was
+/// (none of the pending ones applied) and two servers starting at once cannot both
+/// migrate.
 pub fn migrate(conn: &mut Connection) -> Result<(), DbError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;

@@ -1,5 +1,6 @@
 //! One error type for every handler: it renders as a `contract::ApiError` JSON body with
-//! the matching HTTP status (and `Retry-After` when the client must wait).
+//! the HTTP status its code maps to ([`ErrorCode::http_status`]) and `Retry-After` when the
+//! client must wait.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -7,87 +8,41 @@ use axum::Json;
 use care_contract::error::ErrorDetails;
 use care_contract::{ApiError, ErrorCode};
 
+use crate::store::StoreError;
+
 #[derive(Debug)]
 pub struct AppError {
-    pub status: StatusCode,
     pub body: ApiError,
 }
 
-pub type AppResult<T> = Result<T, AppError>;
-
 impl AppError {
-    pub fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
+    /// An error with this code; the status follows from the code.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
-            status,
             body: ApiError::new(code, message),
         }
     }
 
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, message)
+    /// The status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.body.code.http_status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    pub fn invalid_phone(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, ErrorCode::InvalidPhone, message)
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::BadRequest, message)
     }
 
     pub fn unauthenticated() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            ErrorCode::Unauthenticated,
-            "sign in first",
-        )
-    }
-
-    pub fn invalid_code() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            ErrorCode::InvalidCode,
-            "the code is wrong",
-        )
-    }
-
-    pub fn code_expired() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            ErrorCode::CodeExpired,
-            "the code expired, was used or was never requested; ask for a new one",
-        )
-    }
-
-    /// 429: the code is burnt after too many wrong guesses.
-    pub fn too_many_attempts() -> Self {
-        Self::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::TooManyAttempts,
-            "too many wrong codes; ask for a new one",
-        )
-    }
-
-    pub fn rate_limited(retry_after_secs: u32) -> Self {
-        let mut e = Self::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::RateLimited,
-            "too many requests; try again later",
-        );
-        e.body.retry_after_secs = Some(retry_after_secs.max(1));
-        e
+        Self::new(ErrorCode::Unauthenticated, "sign in first")
     }
 
     pub fn not_found() -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            ErrorCode::NotFound,
-            "no such resource",
-        )
+        Self::new(ErrorCode::NotFound, "no such resource")
     }
 
     pub fn method_not_allowed() -> Self {
-        Self::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            ErrorCode::BadRequest,
-            "method not allowed",
-        )
+        Self::new(ErrorCode::MethodNotAllowed, "method not allowed")
     }
 
     /// Attaches structured facts (`details`) to the body.
@@ -96,33 +51,16 @@ impl AppError {
         self
     }
 
-    pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
-    }
-
-    /// 409 with this code: the request is fine but the state of things refuses it.
-    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::CONFLICT, code, message)
-    }
-
-    /// 400 with this code: the request itself is wrong.
-    pub fn invalid(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, code, message)
-    }
-
     pub fn internal() -> Self {
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            ErrorCode::Internal,
-            "internal error",
-        )
+        Self::new(ErrorCode::Internal, "internal error")
     }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let status = self.status();
         let retry = self.body.retry_after_secs;
-        let mut response = (self.status, Json(self.body)).into_response();
+        let mut response = (status, Json(self.body)).into_response();
         if let Some(secs) = retry {
             response
                 .headers_mut()
@@ -132,24 +70,53 @@ impl IntoResponse for AppError {
     }
 }
 
-impl From<rusqlite::Error> for AppError {
-    fn from(err: rusqlite::Error) -> Self {
-        tracing::error!(error = %err, "database error");
-        Self::internal()
+/// The boundary between a store and HTTP: a refusal keeps its body (the status follows
+/// from its code); a failure is logged and answers `internal`.
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Refused(body) => Self { body },
+            StoreError::Broken(what) => {
+                tracing::error!(what, "broken invariant");
+                Self::internal()
+            }
+            StoreError::Db(err) => {
+                tracing::error!(error = %err, "database error");
+                Self::internal()
+            }
+        }
     }
 }
 
-impl From<crate::db::DbError> for AppError {
-    fn from(err: crate::db::DbError) -> Self {
-        tracing::error!(error = %err, "database error");
-        Self::internal()
-    }
-}
-
-pub async fn api_not_found() -> AppError {
-    AppError::not_found()
-}
-
+/// The router's answer when a path exists but not with this method.
 pub async fn api_method_not_allowed() -> AppError {
     AppError::method_not_allowed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_status_follows_the_code() {
+        assert_eq!(AppError::bad_request("x").status(), StatusCode::BAD_REQUEST);
+        assert_eq!(
+            AppError::unauthenticated().status(),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            AppError::method_not_allowed().status(),
+            StatusCode::METHOD_NOT_ALLOWED
+        );
+        assert_eq!(
+            AppError::new(ErrorCode::OutOfStock, "x").status(),
+            StatusCode::CONFLICT
+        );
+        let limited = StoreError::refused(ErrorCode::RateLimited, "wait").with_retry_after(7);
+        let limited = AppError::from(limited).into_response();
+        assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(limited.headers()[header::RETRY_AFTER], "7");
+        let failed = AppError::from(StoreError::Broken("x"));
+        assert_eq!(failed.body.code, ErrorCode::Internal);
+    }
 }

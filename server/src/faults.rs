@@ -14,10 +14,11 @@ use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::put;
+use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
@@ -101,11 +102,16 @@ impl Faults {
     }
 }
 
+/// The fault switch's routes (mounted with `--enable-faults` only).
+pub fn router() -> Router<AppState> {
+    Router::new().route(FAULTS_PATH, put(put_fault).delete(clear_faults))
+}
+
 /// `PUT /api/_test/faults`: adds or replaces a rule; answers with all active rules.
 pub async fn put_fault(
     State(state): State<AppState>,
     ApiJson(rule): ApiJson<FaultRule>,
-) -> AppResult<Json<Vec<FaultRule>>> {
+) -> Result<Json<Vec<FaultRule>>, AppError> {
     if !rule.path.starts_with('/') {
         return Err(AppError::bad_request("path must start with /"));
     }

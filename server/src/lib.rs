@@ -4,6 +4,7 @@
 //! Tests start it in-process with [`serve_with_shutdown`] on a `127.0.0.1:0` listener.
 
 pub mod auth;
+pub mod client_ip;
 pub mod config;
 pub mod csp;
 pub mod db;
@@ -16,6 +17,7 @@ pub mod routes;
 pub mod seed;
 pub mod state;
 pub mod static_files;
+pub mod store;
 pub mod subscribers;
 
 use std::future::Future;

@@ -1,6 +1,7 @@
 //! Demo data, seeded only in demo mode. Idempotent: subscribers are keyed by phone and
 //! family contacts by (subscriber, phone), so seeding twice changes nothing.
 
+use care_contract::time::china_date;
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, Transaction};
 
@@ -92,7 +93,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Inserts whatever of the demo data is missing.
 pub async fn seed_demo(db: &Db) -> Result<(), DbError> {
-    db.write(|tx| seed_in(tx, chrono::Local::now().date_naive()))
+    db.write(|tx| seed_in(tx, china_date(chrono::Utc::now())))
         .await
 }
 

@@ -1,10 +1,12 @@
 //! The OpenAPI document and demo seeding.
 
 mod common;
+mod mall_support;
 
 use std::path::PathBuf;
 
 use common::*;
+use mall_support::*;
 use serde_json::Value;
 
 #[test]
@@ -91,4 +93,48 @@ async fn the_new_user_joined_recently() {
             .unwrap();
     let days = (chrono::Local::now().date_naive() - joined).num_days();
     assert!((55..=65).contains(&days), "{days}");
+}
+
+#[test]
+fn the_openapi_document_lists_the_mall() {
+    let doc = care_server::openapi_json();
+    for path in [
+        "/api/mall/summary",
+        "/api/mall/ledger",
+        "/api/mall/check-in",
+        "/api/mall/items",
+        "/api/mall/items/{id}",
+        "/api/mall/redemptions",
+        "/api/mall/orders",
+        "/api/mall/orders/{id}",
+        "/api/mall/orders/{id}/cancel",
+        "/api/mall/address",
+        "/api/mall/charity",
+        "/api/mall/donations",
+    ] {
+        assert!(doc.contains(&format!("\"{path}\"")), "{path} missing");
+    }
+}
+
+#[tokio::test]
+async fn seeding_the_mall_again_on_another_day_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let counts = |path: std::path::PathBuf| {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        [
+            "mall_items",
+            "charity_projects",
+            "point_ledger",
+            "point_lots",
+            "check_ins",
+        ]
+        .map(|t| count(&conn, &format!("SELECT count(*) FROM {t}")))
+    };
+    let first = start_in(dir.path(), |c| c.clock.set_china_noon(day0())).await;
+    first.stop().await;
+    let after_first = counts(dir.path().join("care.sqlite3"));
+    assert_eq!(after_first[0], 13);
+    let second = start_in(dir.path(), |c| c.clock.set_china_noon(plus(3))).await;
+    second.stop().await;
+    assert_eq!(counts(dir.path().join("care.sqlite3")), after_first);
 }

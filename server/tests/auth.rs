@@ -159,7 +159,7 @@ async fn a_second_code_within_the_resend_window_is_rate_limited() {
         .parse()
         .unwrap();
     let body = expect_error(response, 429, "rate_limited").await;
-    let retry = body["retry_after_secs"].as_u64().unwrap() as u32;
+    let retry = body.retry_after_secs.unwrap();
     assert!((58..=60).contains(&retry), "{retry}");
     assert_eq!(retry_header, retry);
     // Another phone is not affected.
@@ -175,7 +175,7 @@ async fn at_most_five_codes_per_phone_per_hour() {
     let response = server.request_code(PHONE).await;
     assert!(response.headers().contains_key("retry-after"));
     let body = expect_error(response, 429, "rate_limited").await;
-    let retry = body["retry_after_secs"].as_u64().unwrap();
+    let retry = body.retry_after_secs.unwrap();
     assert!((3590..=3600).contains(&retry), "{retry}");
 }
 
@@ -317,7 +317,7 @@ async fn malformed_json_bodies_get_a_json_400() {
         .send()
         .await
         .unwrap();
-    expect_error(not_json, 400, "bad_request").await;
+    expect_error(not_json, 415, "unsupported_media_type").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -371,4 +371,121 @@ async fn the_session_endpoint_says_who_is_signed_in_without_failing_when_nobody_
         .await
         .unwrap();
     assert_eq!(forged, json!({ "profile": null }));
+}
+
+/// Asks for a code for `phone` as if forwarded for `client` (when given).
+async fn request_code_via(
+    server: &TestServer,
+    phone: &str,
+    client: Option<&str>,
+) -> reqwest::Response {
+    let mut request = server
+        .client
+        .post(server.url("/api/auth/code"))
+        .json(&json!({ "phone": phone }));
+    if let Some(client) = client {
+        request = request.header("x-forwarded-for", client);
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
+    let server = start(|c| {
+        c.codes_per_ip_per_hour = 2;
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    let (a, b) = ("203.0.113.7", "198.51.100.23");
+    for phone in ["13800138000", "13900139000"] {
+        assert_eq!(
+            request_code_via(&server, phone, Some(a)).await.status(),
+            200
+        );
+    }
+    expect_error(
+        request_code_via(&server, "13600136000", Some(a)).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+    // Another subscriber behind the same balancer is not held back by the first.
+    for phone in ["13600136000", "13300133000"] {
+        assert_eq!(
+            request_code_via(&server, phone, Some(b)).await.status(),
+            200
+        );
+    }
+    // Left of the balancer's entry is whatever the client wrote: it does not matter.
+    let forged = format!("10.9.9.9, {a}");
+    expect_error(
+        request_code_via(&server, "13500135000", Some(&forged)).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn from_an_untrusted_peer_a_forged_forwarded_for_changes_nothing() {
+    let server = start(|c| c.codes_per_ip_per_hour = 2).await;
+    let clients = ["203.0.113.7", "198.51.100.23", "192.0.2.99"];
+    let phones = ["13800138000", "13900139000", "13600136000"];
+    for (phone, client) in phones.iter().zip(clients).take(2) {
+        assert_eq!(
+            request_code_via(&server, phone, Some(client))
+                .await
+                .status(),
+            200
+        );
+    }
+    // The limit is on the socket's address, 127.0.0.1, whatever the header says.
+    expect_error(
+        request_code_via(&server, phones[2], Some(clients[2])).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+    expect_error(
+        request_code_via(&server, phones[2], None).await,
+        429,
+        "rate_limited",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_session_past_its_expiry_is_no_session() {
+    let server = start(|_| {}).await;
+    let cookie = signed_in(&server, PHONE).await;
+    let conn = rusqlite::Connection::open(&server.config.db_path).unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    let set_expiry = |offset_ms: i64| {
+        let at = chrono::Utc::now().timestamp_millis() + offset_ms;
+        let changed = conn
+            .execute("UPDATE sessions SET expires_at = ?1", [at])
+            .unwrap();
+        assert_eq!(changed, 1);
+    };
+    // A minute before its expiry it still works.
+    set_expiry(60_000);
+    assert_eq!(
+        server.get_with_cookie("/api/me", &cookie).await.status(),
+        200
+    );
+    // A second after, it is gone: the strict endpoint says 401, the lenient one nobody.
+    set_expiry(-1_000);
+    expect_error(
+        server.get_with_cookie("/api/me", &cookie).await,
+        401,
+        "unauthenticated",
+    )
+    .await;
+    let session: Value = server
+        .get_with_cookie("/api/session", &cookie)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(session, json!({ "profile": null }));
 }

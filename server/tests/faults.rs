@@ -1,10 +1,12 @@
 //! The test-only fault switch.
 
 mod common;
+mod mall_support;
 
 use std::time::{Duration, Instant};
 
 use common::*;
+use mall_support::*;
 use serde_json::{json, Value};
 
 async fn put_fault(server: &TestServer, rule: Value) -> reqwest::Response {
@@ -152,4 +154,37 @@ async fn bad_rules_are_refused() {
     expect_error(response, 400, "bad_request").await;
     let response = put_fault(&server, json!({ "path": "api/meta", "mode": "error" })).await;
     expect_error(response, 400, "bad_request").await;
+}
+
+#[tokio::test]
+async fn with_faults_enabled_the_mall_clock_can_be_pinned_over_http() {
+    let server = start(|c| c.enable_faults = true).await;
+    let zhang = User::sign_in(&server, ZHANG).await;
+    let r = server
+        .client
+        .put(server.url("/api/_test/clock"))
+        .json(&json!({ "now": "2030-02-01T04:00:00Z" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    assert_eq!(zhang.json("/api/mall/summary").await["today"], "2030-02-01");
+    let r = server
+        .client
+        .delete(server.url("/api/_test/clock"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    assert!(!server.config.clock.is_pinned());
+    // Without the flag the route does not exist.
+    let plain = mall_server().await;
+    let r = plain
+        .client
+        .put(plain.url("/api/_test/clock"))
+        .json(&json!({ "now": "2030-02-01T04:00:00Z" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
 }

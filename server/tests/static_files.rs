@@ -150,9 +150,7 @@ async fn unknown_api_paths_are_json_404s_not_the_app() {
         .send()
         .await
         .unwrap();
-    assert_eq!(wrong_method.status(), 405);
-    let body: serde_json::Value = wrong_method.json().await.unwrap();
-    assert_eq!(body["code"], "bad_request");
+    expect_error(wrong_method, 405, "method_not_allowed").await;
 }
 
 #[tokio::test]

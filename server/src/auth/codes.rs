@@ -1,12 +1,13 @@
 //! One-time sign-in codes: issuing (with rate limits) and checking (attempts, expiry,
 //! single use). Only `sha256(phone:code)` is stored.
 
+use care_contract::ErrorCode;
 use rand::Rng;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::rate_limit::{self, Limits, HOUR_MS};
 use super::sha256_hex;
-use crate::error::AppError;
+use crate::store::StoreError;
 
 pub fn code_hash(phone: &str, code: &str) -> String {
     sha256_hex(format!("{phone}:{code}").as_bytes())
@@ -31,7 +32,7 @@ pub fn issue(
     ttl_ms: i64,
     limits: &Limits,
     now: i64,
-) -> Result<(), AppError> {
+) -> Result<(), StoreError> {
     tx.execute(
         "DELETE FROM code_requests WHERE requested_at <= ?1",
         [now - HOUR_MS],
@@ -46,7 +47,10 @@ pub fn issue(
         "SELECT requested_at FROM code_requests WHERE client_ip = ?1",
         client_ip,
     )?;
-    rate_limit::check(now, &phone_times, &ip_times, limits).map_err(AppError::rate_limited)?;
+    rate_limit::check(now, &phone_times, &ip_times, limits).map_err(|wait_secs| {
+        StoreError::refused(ErrorCode::RateLimited, "too many requests; try again later")
+            .with_retry_after(wait_secs)
+    })?;
 
     tx.execute(
         "INSERT INTO code_requests (phone, client_ip, requested_at) VALUES (?1, ?2, ?3)",
@@ -85,14 +89,21 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The error a refused attempt answers with (`None` when accepted).
-    pub fn rejection(&self) -> Option<AppError> {
-        match self {
-            Verdict::Accepted => None,
-            Verdict::Wrong { .. } => Some(AppError::invalid_code()),
-            Verdict::Burnt => Some(AppError::too_many_attempts()),
-            Verdict::Expired => Some(AppError::code_expired()),
-        }
+    /// The refusal a refused attempt answers with (`None` when accepted).
+    pub fn rejection(&self) -> Option<StoreError> {
+        let (code, message) = match self {
+            Verdict::Accepted => return None,
+            Verdict::Wrong { .. } => (ErrorCode::InvalidCode, "the code is wrong"),
+            Verdict::Burnt => (
+                ErrorCode::TooManyAttempts,
+                "too many wrong codes; ask for a new one",
+            ),
+            Verdict::Expired => (
+                ErrorCode::CodeExpired,
+                "the code expired, was used or was never requested; ask for a new one",
+            ),
+        };
+        Some(StoreError::refused(code, message))
     }
 }
 
@@ -156,6 +167,18 @@ mod tests {
         for _ in 0..100 {
             assert!(care_contract::auth::is_well_formed_code(&random_code()));
         }
+    }
+
+    #[test]
+    fn each_refused_verdict_has_its_code() {
+        let code = |v: Verdict| v.rejection().and_then(|e| e.code());
+        assert_eq!(code(Verdict::Accepted), None);
+        assert_eq!(
+            code(Verdict::Wrong { remaining: 2 }),
+            Some(ErrorCode::InvalidCode)
+        );
+        assert_eq!(code(Verdict::Burnt), Some(ErrorCode::TooManyAttempts));
+        assert_eq!(code(Verdict::Expired), Some(ErrorCode::CodeExpired));
     }
 
     #[test]

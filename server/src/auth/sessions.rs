@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::sha256_hex;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::StoreError;
 
 pub const COOKIE_NAME: &str = "care_session";
 pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
@@ -82,6 +83,15 @@ pub fn subscriber_for(conn: &Connection, token: &str, now: i64) -> rusqlite::Res
     .optional()
 }
 
+/// Ends every session of one subscriber (`Some`), or of everyone (`None`); returns how
+/// many ended.
+pub fn delete_all(conn: &Connection, subscriber_id: Option<i64>) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM sessions WHERE ?1 IS NULL OR subscriber_id = ?1",
+        [subscriber_id],
+    )
+}
+
 pub fn delete(conn: &Connection, token: &str) -> rusqlite::Result<()> {
     conn.execute(
         "DELETE FROM sessions WHERE token_hash = ?1",
@@ -122,7 +132,7 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
         let now = crate::db::now_ms();
         let id = state
             .db
-            .read(move |conn| subscriber_for(conn, &token, now).map_err(AppError::from))
+            .read(move |conn| subscriber_for(conn, &token, now).map_err(StoreError::from))
             .await?;
         Ok(id.map(|subscriber_id| CurrentUser { subscriber_id }))
     }

@@ -1,14 +1,12 @@
 //! The mall's clock. Real time unless a test (or the fault-enabled `/api/_test/clock`)
 //! pins it, so expiry and check-in streaks can be tested on any day. "Today" is the date
-//! in China (UTC+8), whatever the server's time zone.
+//! in China (`care_contract::time`), whatever the server's time zone.
 
 use std::fmt;
 use std::sync::{Arc, RwLock};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-
-/// China Standard Time, UTC+8, in seconds.
-pub const CHINA_OFFSET_SECS: i32 = 8 * 60 * 60;
+use care_contract::time::{china_date, china_midnight};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Shared by clones: setting it on one (e.g. the test's copy of the config) sets it for all.
 #[derive(Clone, Default)]
@@ -62,24 +60,6 @@ impl fmt::Debug for Clock {
     }
 }
 
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(CHINA_OFFSET_SECS).expect("valid offset")
-}
-
-/// The date in China at an instant.
-pub fn china_date(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&china()).date_naive()
-}
-
-/// The instant a China date begins.
-pub fn china_midnight(day: NaiveDate) -> DateTime<Utc> {
-    china()
-        .from_local_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight"))
-        .single()
-        .expect("fixed offsets are unambiguous")
-        .with_timezone(&Utc)
-}
-
 /// Unix milliseconds to an instant (the epoch for nonsense values).
 pub fn from_ms(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
@@ -88,6 +68,7 @@ pub fn from_ms(ms: i64) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     #[test]
     fn today_is_the_date_in_china() {
@@ -103,12 +84,12 @@ mod tests {
     }
 
     #[test]
-    fn china_midnight_is_16_00_utc_the_day_before() {
-        let day = NaiveDate::from_ymd_opt(2025, 3, 2).unwrap();
+    fn noon_in_china_is_04_00_utc() {
+        let clock = Clock::default();
+        clock.set_china_noon(NaiveDate::from_ymd_opt(2025, 3, 2).unwrap());
         assert_eq!(
-            china_midnight(day),
-            Utc.with_ymd_and_hms(2025, 3, 1, 16, 0, 0).unwrap()
+            clock.now(),
+            Utc.with_ymd_and_hms(2025, 3, 2, 4, 0, 0).unwrap()
         );
-        assert_eq!(china_date(china_midnight(day)), day);
     }
 }

@@ -1,336 +1,92 @@
-//! Demo data for the mall: the catalogue, charity projects and each demo subscriber's
-//! points history. Dates are relative to the day of seeding, so the expiry reminder shows
+//! Demo data for the mall: the catalogue and charity projects (pure data, in
+//! demo_catalogue.json) and each demo subscriber's points history. Dates are relative to the day of seeding, so the expiry reminder shows
 //! whenever the demo database is made. Idempotent: items and projects are keyed by sku and
 //! slug, and a subscriber's history is written once (`mall_seeded`), so a later start on
 //! another day adds nothing.
 
 use care_contract::mall::{DeliveryKind, ItemCategory, LedgerKind};
-use care_contract::points::{self, LastCheckIn};
+use care_contract::points::{self, multiplier_text, LastCheckIn};
+use care_contract::time::{china_date, china_midnight};
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Deserialize;
 
-use super::clock::{china_date, china_midnight, Clock};
+use super::clock::Clock;
 use super::config::MallConfig;
-use super::store::{self, delivery_str, NewEntry};
+use super::store::catalogue::delivery_str;
+use super::store::ledger::NewEntry;
+use super::store::points::earn;
 use crate::db::{Db, DbError};
+use crate::BoxError;
 
-/// When an item's exchange window is, in days from the seeding day (China time).
-#[derive(Clone, Copy)]
-pub enum Window {
-    Always,
-    /// Opens at `open_hour` o'clock `open_days` from today, closes `close_days` from today
-    /// at midnight.
-    Days {
-        open_days: i64,
-        open_hour: i64,
-        close_days: i64,
-    },
+/// The demo catalogue: items and charity projects, pure data (demo_catalogue.json).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoCatalogue {
+    pub items: Vec<SeedItem>,
+    pub charity_projects: Vec<SeedProject>,
 }
 
+/// When an item's exchange window is, in days from the seeding day (China time): opens at
+/// `open_hour` o'clock `open_days` from today, closes `close_days` from today at midnight.
+/// An item without one can always be exchanged.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub open_days: i64,
+    pub open_hour: i64,
+    pub close_days: i64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SeedItem {
-    pub sku: &'static str,
+    pub sku: String,
     pub category: ItemCategory,
-    pub name_zh: &'static str,
-    pub name_en: &'static str,
-    pub description_zh: &'static str,
-    pub description_en: &'static str,
+    pub name_zh: String,
+    pub name_en: String,
+    pub description_zh: String,
+    pub description_en: String,
     pub points: i64,
+    #[serde(default)]
     pub cash_fen: i64,
+    /// None: unlimited.
+    #[serde(default)]
     pub stock: Option<i64>,
     pub per_customer_limit: u32,
+    #[serde(default = "one")]
     pub min_star_level: u8,
-    pub window: Window,
+    #[serde(default)]
+    pub window: Option<Window>,
+    #[serde(default)]
     pub flash: bool,
     pub delivery: DeliveryKind,
     pub added_days_ago: i64,
     pub redemption_count: i64,
 }
 
-const fn item(
-    sku: &'static str,
-    category: ItemCategory,
-    names: (&'static str, &'static str),
-    descriptions: (&'static str, &'static str),
-    points: i64,
-    delivery: DeliveryKind,
-) -> SeedItem {
-    SeedItem {
-        sku,
-        category,
-        name_zh: names.0,
-        name_en: names.1,
-        description_zh: descriptions.0,
-        description_en: descriptions.1,
-        points,
-        cash_fen: 0,
-        stock: None,
-        per_customer_limit: 5,
-        min_star_level: 1,
-        window: Window::Always,
-        flash: false,
-        delivery,
-        added_days_ago: 200,
-        redemption_count: 0,
-    }
+fn one() -> u8 {
+    1
 }
 
-use DeliveryKind::{Instant, Physical};
-use ItemCategory::{Data, Membership, PhoneCredit, Physical as Goods, Rural};
-
-pub const ITEMS: &[SeedItem] = &[
-    SeedItem {
-        redemption_count: 12873,
-        per_customer_limit: 10,
-        ..item(
-            "credit-10",
-            PhoneCredit,
-            ("10元话费", "¥10 phone credit"),
-            (
-                "兑换后立即充入本机号码。",
-                "Credited to this number at once.",
-            ),
-            1000,
-            Instant,
-        )
-    },
-    SeedItem {
-        redemption_count: 3391,
-        per_customer_limit: 5,
-        added_days_ago: 180,
-        ..item(
-            "credit-50",
-            PhoneCredit,
-            ("50元话费", "¥50 phone credit"),
-            (
-                "兑换后立即充入本机号码。",
-                "Credited to this number at once.",
-            ),
-            4800,
-            Instant,
-        )
-    },
-    SeedItem {
-        redemption_count: 9012,
-        per_customer_limit: 10,
-        added_days_ago: 150,
-        ..item(
-            "data-100mb",
-            Data,
-            ("100MB 国内流量（7天）", "100 MB domestic data (7 days)"),
-            ("立即生效，7天内有效。", "Active at once, valid for 7 days."),
-            300,
-            Instant,
-        )
-    },
-    SeedItem {
-        redemption_count: 6240,
-        added_days_ago: 150,
-        ..item(
-            "data-1gb",
-            Data,
-            ("1GB 国内流量（当月）", "1 GB domestic data (this month)"),
-            (
-                "立即生效，当月月底失效。",
-                "Active at once until the end of the month.",
-            ),
-            1500,
-            Instant,
-        )
-    },
-    SeedItem {
-        redemption_count: 4107,
-        per_customer_limit: 3,
-        added_days_ago: 90,
-        ..item(
-            "video-month",
-            Membership,
-            ("视频会员 月卡", "Video membership, 1 month"),
-            (
-                "热门剧集、电影免广告观看 31 天。",
-                "31 days of ad-free series and films.",
-            ),
-            1800,
-            Instant,
-        )
-    },
-    SeedItem {
-        redemption_count: 2210,
-        per_customer_limit: 3,
-        added_days_ago: 60,
-        ..item(
-            "music-month",
-            Membership,
-            ("音乐会员 月卡", "Music membership, 1 month"),
-            (
-                "畅听曲库，支持离线下载。",
-                "The whole catalogue, with offline downloads.",
-            ),
-            900,
-            Instant,
-        )
-    },
-    SeedItem {
-        redemption_count: 1320,
-        per_customer_limit: 3,
-        added_days_ago: 30,
-        ..item(
-            "reading-month",
-            Membership,
-            ("阅读会员 月卡", "Reading membership, 1 month"),
-            (
-                "十万本电子书和有声书，字号可调。",
-                "100,000 e-books and audiobooks, adjustable text size.",
-            ),
-            600,
-            Instant,
-        )
-    },
-    SeedItem {
-        stock: Some(120),
-        per_customer_limit: 2,
-        redemption_count: 860,
-        added_days_ago: 45,
-        ..item(
-            "phone-case",
-            Goods,
-            ("防摔手机壳", "Shock-proof phone case"),
-            ("通用尺寸，包邮到家。", "Universal size, free delivery."),
-            800,
-            Physical,
-        )
-    },
-    SeedItem {
-        stock: Some(40),
-        per_customer_limit: 1,
-        redemption_count: 512,
-        added_days_ago: 20,
-        ..item(
-            "power-bank",
-            Goods,
-            ("10000mAh 充电宝", "10,000 mAh power bank"),
-            (
-                "双口快充，包邮到家。",
-                "Two fast-charging ports, free delivery.",
-            ),
-            2500,
-            Physical,
-        )
-    },
-    SeedItem {
-        stock: Some(15),
-        per_customer_limit: 1,
-        min_star_level: 5,
-        redemption_count: 74,
-        added_days_ago: 10,
-        ..item(
-            "smart-speaker",
-            Goods,
-            ("智能音箱（会员专享）", "Smart speaker (members only)"),
-            (
-                "五星及以上会员专享，语音点歌、查天气、打电话。",
-                "For 5-star members and above: music, weather and calls by voice.",
-            ),
-            6000,
-            Physical,
-        )
-    },
-    SeedItem {
-        stock: Some(200),
-        per_customer_limit: 2,
-        cash_fen: 1990,
-        redemption_count: 388,
-        added_days_ago: 15,
-        ..item(
-            "rural-apples",
-            Rural,
-            (
-                "助农 陕西洛川苹果 5斤",
-                "Rural support: Luochuan apples, 2.5 kg",
-            ),
-            (
-                "积分 + 19.90元（计入话费账单），产地直发。",
-                "Points plus ¥19.90 (on the phone bill), shipped from the orchard.",
-            ),
-            1200,
-            Physical,
-        )
-    },
-    SeedItem {
-        stock: Some(10),
-        per_customer_limit: 1,
-        flash: true,
-        window: Window::Days {
-            open_days: 2,
-            open_hour: 10,
-            close_days: 4,
-        },
-        added_days_ago: 1,
-        ..item(
-            "flash-credit-30",
-            PhoneCredit,
-            ("秒兑：30元话费", "Flash: ¥30 phone credit"),
-            (
-                "限量 10 份，开抢后先到先得。",
-                "10 only, first come first served once it opens.",
-            ),
-            1500,
-            Instant,
-        )
-    },
-    SeedItem {
-        stock: Some(50),
-        per_customer_limit: 1,
-        window: Window::Days {
-            open_days: -30,
-            open_hour: 0,
-            close_days: -10,
-        },
-        redemption_count: 50,
-        added_days_ago: 31,
-        ..item(
-            "spring-data-5gb",
-            Data,
-            ("限时：新春 5GB 流量包", "Limited: New Year 5 GB data"),
-            (
-                "新春限时兑换，已结束。",
-                "A New Year exchange that has ended.",
-            ),
-            2000,
-            Instant,
-        )
-    },
-];
-
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SeedProject {
-    pub slug: &'static str,
-    pub name_zh: &'static str,
-    pub name_en: &'static str,
-    pub description_zh: &'static str,
-    pub description_en: &'static str,
+    pub slug: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub description_zh: String,
+    pub description_en: String,
     pub base_points: i64,
     pub base_donors: i64,
 }
 
-pub const PROJECTS: &[SeedProject] = &[
-    SeedProject {
-        slug: "mountain-lunch",
-        name_zh: "山区儿童午餐",
-        name_en: "Lunches for mountain-village children",
-        description_zh: "每 300 积分为山区小学生提供一顿营养午餐。",
-        description_en: "Every 300 points buys a nutritious school lunch in a mountain village.",
-        base_points: 1_285_300,
-        base_donors: 4210,
-    },
-    SeedProject {
-        slug: "silver-care",
-        name_zh: "银发关爱",
-        name_en: "Care for older people",
-        description_zh: "为独居老人送去智能手机使用培训和上门探访。",
-        description_en: "Smartphone lessons and home visits for older people living alone.",
-        base_points: 642_800,
-        base_donors: 1875,
-    },
-];
+const DEMO_CATALOGUE_JSON: &str = include_str!("demo_catalogue.json");
+
+/// The demo catalogue, read from the JSON built into the binary (a test proves it reads).
+pub fn demo_catalogue() -> Result<DemoCatalogue, serde_json::Error> {
+    serde_json::from_str(DEMO_CATALOGUE_JSON)
+}
 
 /// Points a demo subscriber earned: a fixed amount, or a month's bill in yuan (times the
 /// tier multiplier).
@@ -487,38 +243,35 @@ pub const HISTORIES: &[SeedHistory] = &[
 ];
 
 /// Seeds whatever of the mall's demo data is missing.
-pub async fn seed_demo(db: &Db, clock: &Clock, cfg: &MallConfig) -> Result<(), DbError> {
+pub async fn seed_demo(db: &Db, clock: &Clock, cfg: &MallConfig) -> Result<(), BoxError> {
+    let catalogue = demo_catalogue()?;
     let now = clock.now();
     let cfg = cfg.clone();
-    db.write(move |tx| seed_in(tx, now, &cfg)).await
+    db.write(move |tx| seed_in(tx, &catalogue, now, &cfg))
+        .await?;
+    Ok(())
 }
 
 fn days(n: i64) -> Duration {
     Duration::days(n)
 }
 
-/// "1.5" for 150 percent, "2" for 200.
-fn multiplier_text(percent: u32) -> String {
-    if percent.is_multiple_of(100) {
-        (percent / 100).to_string()
-    } else if percent.is_multiple_of(10) {
-        format!("{}.{}", percent / 100, percent % 100 / 10)
-    } else {
-        format!("{}.{:02}", percent / 100, percent % 100)
-    }
-}
-
-fn seed_in(tx: &Transaction<'_>, now: DateTime<Utc>, cfg: &MallConfig) -> Result<(), DbError> {
+fn seed_in(
+    tx: &Transaction<'_>,
+    catalogue: &DemoCatalogue,
+    now: DateTime<Utc>,
+    cfg: &MallConfig,
+) -> Result<(), DbError> {
     let now_ms = now.timestamp_millis();
     let today = china_date(now);
-    for it in ITEMS {
+    for it in &catalogue.items {
         let (starts_at, ends_at) = match it.window {
-            Window::Always => (None, None),
-            Window::Days {
+            None => (None, None),
+            Some(Window {
                 open_days,
                 open_hour,
                 close_days,
-            } => (
+            }) => (
                 Some(
                     (china_midnight(today) + days(open_days) + Duration::hours(open_hour))
                         .timestamp_millis(),
@@ -553,7 +306,7 @@ fn seed_in(tx: &Transaction<'_>, now: DateTime<Utc>, cfg: &MallConfig) -> Result
             ],
         )?;
     }
-    for p in PROJECTS {
+    for p in &catalogue.charity_projects {
         tx.execute(
             "INSERT INTO charity_projects (slug, name_zh, name_en, description_zh, description_en,
                  base_points, base_donors, created_at)
@@ -593,8 +346,8 @@ fn seed_in(tx: &Transaction<'_>, now: DateTime<Utc>, cfg: &MallConfig) -> Result
         )?;
     }
     tracing::info!(
-        items = ITEMS.len(),
-        projects = PROJECTS.len(),
+        items = catalogue.items.len(),
+        projects = catalogue.charity_projects.len(),
         "mall demo data seeded"
     );
     Ok(())
@@ -631,7 +384,7 @@ fn seed_history(
                 )
             }
         };
-        store::earn(
+        earn(
             tx,
             id,
             &NewEntry::new(e.kind, points, at.timestamp_millis(), &zh, &en),
@@ -659,7 +412,7 @@ fn seed_history(
         let at = china_midnight(day) + Duration::hours(8);
         let zh = format!("每日签到（连续第 {} 天）", out.streak);
         let en = format!("Daily check-in (day {} in a row)", out.streak);
-        store::earn(
+        earn(
             tx,
             id,
             &NewEntry::new(
@@ -680,30 +433,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn multipliers_read_naturally() {
-        assert_eq!(multiplier_text(100), "1");
-        assert_eq!(multiplier_text(150), "1.5");
-        assert_eq!(multiplier_text(120), "1.2");
-        assert_eq!(multiplier_text(125), "1.25");
-        assert_eq!(multiplier_text(200), "2");
-    }
-
-    #[test]
-    fn every_seed_item_is_sane() {
+    fn the_demo_catalogue_reads_and_is_sane() {
+        let catalogue = demo_catalogue().expect("demo_catalogue.json reads");
+        assert_eq!(catalogue.items.len(), 13);
         let mut skus = std::collections::HashSet::new();
-        for it in ITEMS {
-            assert!(skus.insert(it.sku), "duplicate sku {}", it.sku);
-            assert!(it.points > 0 && it.per_customer_limit >= 1);
-            assert!((1..=7).contains(&it.min_star_level));
-            if let Window::Days {
-                open_days,
-                close_days,
-                ..
-            } = it.window
-            {
-                assert!(open_days < close_days, "{}", it.sku);
+        for it in &catalogue.items {
+            assert!(skus.insert(&it.sku), "duplicate sku {}", it.sku);
+            assert!(it.points > 0 && it.per_customer_limit >= 1, "{}", it.sku);
+            assert!(it.cash_fen >= 0 && it.redemption_count >= 0, "{}", it.sku);
+            assert!(it.stock.is_none_or(|s| s >= 0), "{}", it.sku);
+            assert!((1..=7).contains(&it.min_star_level), "{}", it.sku);
+            assert!(it.category != ItemCategory::Charity, "{}", it.sku);
+            for text in [
+                &it.name_zh,
+                &it.name_en,
+                &it.description_zh,
+                &it.description_en,
+            ] {
+                assert!(!text.trim().is_empty(), "{}", it.sku);
             }
+            if let Some(w) = it.window {
+                assert!(w.open_days < w.close_days, "{}", it.sku);
+                assert!((0..24).contains(&w.open_hour), "{}", it.sku);
+            }
+            // Goods go by post; everything else is credited at once.
+            let physical = matches!(it.category, ItemCategory::Physical | ItemCategory::Rural);
+            assert_eq!(
+                physical,
+                it.delivery == DeliveryKind::Physical,
+                "{}",
+                it.sku
+            );
         }
+        let mut slugs = std::collections::HashSet::new();
+        for p in &catalogue.charity_projects {
+            assert!(slugs.insert(&p.slug), "duplicate slug {}", p.slug);
+            assert!(p.base_points >= 0 && p.base_donors >= 0, "{}", p.slug);
+            assert!(!p.name_zh.is_empty() && !p.name_en.is_empty(), "{}", p.slug);
+        }
+        assert_eq!(catalogue.charity_projects.len(), 2);
         for h in HISTORIES {
             for e in h.earnings {
                 if let Amount::Points(_) = e.amount {

@@ -1,28 +1,38 @@
 //! `POST /api/auth/code`, `POST /api/auth/sign-in`, `POST /api/auth/sign-out`.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse};
-use axum::Json;
+use axum::routing::post;
+use axum::{Json, Router};
 use care_contract::auth::{CodeRequest, CodeSent, SignInRequest, SignedIn};
 use care_contract::limits::{CODE_MAX_ATTEMPTS, SESSION_TTL_DAYS};
 use care_contract::phone::{mask_phone, normalize_phone};
-use care_contract::ApiError;
+use care_contract::time::china_date;
+use care_contract::{ApiError, ErrorCode};
 
 use crate::auth::codes;
 use crate::auth::rate_limit::Limits;
 use crate::auth::sessions::{self, DAY_MS};
+use crate::client_ip::ClientIp;
 use crate::db::now_ms;
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::subscribers;
 
-fn phone_or_400(input: &str) -> AppResult<String> {
-    normalize_phone(input).map_err(|e| AppError::invalid_phone(e.to_string()))
+/// Sign-in and sign-out.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/auth/code", post(request_code))
+        .route("/api/auth/sign-in", post(sign_in))
+        .route("/api/auth/sign-out", post(sign_out))
+}
+
+fn phone_or_400(input: &str) -> Result<String, AppError> {
+    normalize_phone(input).map_err(|e| AppError::new(ErrorCode::InvalidPhone, e.to_string()))
 }
 
 /// Sends a one-time code to a phone (a demo backend returns it in `demo_code` instead).
@@ -40,9 +50,9 @@ fn phone_or_400(input: &str) -> AppResult<String> {
 )]
 pub async fn request_code(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(client_ip): ClientIp,
     ApiJson(req): ApiJson<CodeRequest>,
-) -> AppResult<Json<CodeSent>> {
+) -> Result<Json<CodeSent>, AppError> {
     let phone = phone_or_400(&req.phone)?;
     let config = state.config.clone();
     let code = if config.demo {
@@ -58,7 +68,7 @@ pub async fn request_code(
     let ttl_ms = i64::from(config.code_ttl_secs) * 1000;
     {
         let (phone, code) = (phone.clone(), code.clone());
-        let ip = peer.ip().to_string();
+        let ip = client_ip.to_string();
         state
             .db
             .write(move |tx| codes::issue(tx, &phone, &ip, &code, ttl_ms, &limits, now_ms()))
@@ -80,7 +90,7 @@ async fn deliver_sms(
     outbox: &Option<std::path::PathBuf>,
     phone: &str,
     code: &str,
-) -> AppResult<()> {
+) -> Result<(), AppError> {
     let Some(path) = outbox else {
         return Ok(());
     };
@@ -125,14 +135,14 @@ async fn deliver_sms(
 pub async fn sign_in(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<SignInRequest>,
-) -> AppResult<impl IntoResponse> {
+) -> Result<impl IntoResponse, AppError> {
     let phone = phone_or_400(&req.phone)?;
     let code = req.code.trim().to_owned();
     let demo_code = state.config.demo.then(|| state.config.demo_code.clone());
     let session_ttl_ms = i64::from(SESSION_TTL_DAYS) * DAY_MS;
     let outcome = state
         .db
-        .write(move |tx| -> AppResult<_> {
+        .write(move |tx| -> Result<_, StoreError> {
             let now = now_ms();
             let verdict = codes::verify(
                 tx,
@@ -149,12 +159,13 @@ pub async fn sign_in(
             let (id, new_account) = match subscribers::id_by_phone(tx, &phone)? {
                 Some(id) => (id, false),
                 None => {
-                    let today = chrono::Local::now().date_naive();
+                    let today = china_date(chrono::Utc::now());
                     (subscribers::create(tx, &phone, today, now)?, true)
                 }
             };
             let token = sessions::create(tx, id, session_ttl_ms, now)?;
-            let profile = subscribers::profile(tx, id)?.ok_or_else(AppError::internal)?;
+            let profile = subscribers::profile(tx, id)?
+                .ok_or(StoreError::Broken("a subscriber signing in is gone"))?;
             Ok(Ok((
                 token,
                 SignedIn {
@@ -183,11 +194,11 @@ pub async fn sign_in(
 pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> AppResult<impl IntoResponse> {
+) -> Result<impl IntoResponse, AppError> {
     if let Some(token) = sessions::token_from_headers(&headers) {
         state
             .db
-            .write(move |tx| sessions::delete(tx, &token).map_err(AppError::from))
+            .write(move |tx| sessions::delete(tx, &token).map_err(StoreError::from))
             .await?;
     }
     let cookie = sessions::clearing_cookie(state.config.secure_cookies);

@@ -1,14 +1,20 @@
 //! `GET /api/me`.
 
 use axum::extract::State;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use care_contract::profile::Profile;
 use care_contract::ApiError;
 
 use crate::auth::sessions::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::subscribers;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/me", get(me))
+}
 
 /// The signed-in subscriber's profile (phone masked).
 #[utoipa::path(
@@ -21,10 +27,13 @@ use crate::subscribers;
         (status = 401, description = "`unauthenticated`: no live session", body = ApiError),
     )
 )]
-pub async fn me(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Profile>> {
+pub async fn me(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<Profile>, AppError> {
     let profile = state
         .db
-        .read(move |conn| subscribers::profile(conn, user.subscriber_id).map_err(AppError::from))
+        .read(move |conn| subscribers::profile(conn, user.subscriber_id).map_err(StoreError::from))
         .await?;
     // A session whose subscriber is gone is no session.
     profile.map(Json).ok_or_else(AppError::unauthenticated)

@@ -1,10 +1,19 @@
-//! `GET /api/meta`.
+//! `GET /api/meta` and `GET /api/openapi.json`: what the app and API users learn before
+//! anyone signs in.
 
 use axum::extract::State;
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use care_contract::meta::ServerInfo;
 
+use crate::openapi;
 use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/meta", get(meta))
+        .route("/api/openapi.json", get(openapi::serve_openapi))
+}
 
 /// The operator's customer-service hotline.
 pub const HOTLINE: &str = "10000";

@@ -4,56 +4,32 @@ pub mod auth;
 pub mod me;
 pub mod meta;
 pub mod session;
+pub mod test_hooks;
 
 use axum::extract::{Request, State};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
 use axum::Router;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::error::{api_method_not_allowed, AppError};
-use crate::mall::routes as mall;
 use crate::state::AppState;
-use crate::{faults, openapi, static_files};
+use crate::{faults, mall, static_files};
 
+/// The whole app: each capability's router, the test hooks (with `--enable-faults`), the
+/// app's files for everything else, and the layers around them.
 pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
-        .route("/api/meta", get(meta::meta))
-        .route("/api/auth/code", post(auth::request_code))
-        .route("/api/auth/sign-in", post(auth::sign_in))
-        .route("/api/auth/sign-out", post(auth::sign_out))
-        .route("/api/session", get(session::session))
-        .route("/api/me", get(me::me))
-        .route("/api/openapi.json", get(openapi::serve_openapi))
-        .route("/api/mall/summary", get(mall::summary))
-        .route("/api/mall/ledger", get(mall::ledger))
-        .route("/api/mall/check-in", post(mall::check_in))
-        .route("/api/mall/items", get(mall::items))
-        .route("/api/mall/items/{id}", get(mall::item))
-        .route("/api/mall/redemptions", post(mall::redeem))
-        .route("/api/mall/orders", get(mall::orders))
-        .route("/api/mall/orders/{id}", get(mall::order))
-        .route("/api/mall/orders/{id}/cancel", post(mall::cancel))
-        .route("/api/mall/staff/orders/{id}/advance", post(mall::advance))
-        .route(
-            "/api/mall/address",
-            get(mall::get_address).put(mall::put_address),
-        )
-        .route("/api/mall/charity", get(mall::charity))
-        .route("/api/mall/donations", post(mall::donate));
+        .merge(meta::router())
+        .merge(auth::router())
+        .merge(session::router())
+        .merge(me::router())
+        .merge(mall::routes::router());
     if state.config.enable_faults {
-        app = app.route(
-            faults::FAULTS_PATH,
-            put(faults::put_fault).delete(faults::clear_faults),
-        );
-        app = app.route(
-            mall::CLOCK_PATH,
-            put(mall::pin_clock).delete(mall::reset_clock),
-        );
-        app = app.route(mall::SUBSCRIBERS_PATH, post(mall::create_test_subscriber));
+        app = app.merge(test_hooks::router());
     }
+    // After every route: the fallback for a wrong method applies to the routes so far.
     app = app
         .fallback(fallback)
         .method_not_allowed_fallback(api_method_not_allowed);

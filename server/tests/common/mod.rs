@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use care_contract::ApiError;
 use care_server::Config;
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::{Client, Response};
@@ -177,8 +178,9 @@ pub fn session_cookie(response: &Response) -> (String, String) {
     (pair, header)
 }
 
-/// Asserts an `ApiError` body with this status and code; returns the body.
-pub async fn expect_error(response: Response, status: u16, code: &str) -> Value {
+/// Asserts an `ApiError` body with this status and code (as it travels: `"not_found"`);
+/// returns the body.
+pub async fn expect_error(response: Response, status: u16, code: &str) -> ApiError {
     assert_eq!(response.status().as_u16(), status, "status");
     let content_type = response
         .headers()
@@ -192,7 +194,7 @@ pub async fn expect_error(response: Response, status: u16, code: &str) -> Value 
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["code"], code, "{body}");
     assert!(body["message"].is_string(), "{body}");
-    body
+    serde_json::from_value(body).unwrap()
 }
 
 /// Requests a code and signs in with it (demo code or the texted one); returns the cookie pair.

@@ -5,10 +5,12 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use care_contract::mall::{LedgerPage, MallItem, MallSummary};
 use chrono::NaiveDate;
 use reqwest::header::COOKIE;
 use reqwest::Response;
 use rusqlite::{params, Connection};
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use crate::common::*;
@@ -18,6 +20,10 @@ pub const WANG: &str = "13900139000";
 pub const LI: &str = "13600136000";
 pub const STAFF: &str = "13300133000";
 pub const CHEN: &str = "13500135000";
+
+/// 张小明's seeded points: six bills × 1.5, 800 tenure (expiring in 35 days), 376 + 300 +
+/// 200 + 500 of other kinds and three check-ins; 120 more expired 20 days ago.
+pub const ZHANG_BALANCE: i64 = 1640 + 800 + 376 + 300 + 200 + 500 + 30;
 
 /// The day every mall test starts on (noon in China).
 pub fn day0() -> NaiveDate {
@@ -127,17 +133,31 @@ impl User {
             .unwrap()
     }
 
-    /// GET that must answer 200; the JSON body.
+    /// GET that must answer 200; the raw JSON body (for checks of the JSON's shape).
     pub async fn json(&self, path: &str) -> Value {
-        let r = self.get(path).await;
-        assert_eq!(r.status(), 200, "{path}");
-        r.json().await.unwrap()
+        self.fetch(path).await
+    }
+
+    /// GET that must answer 200, decoded as the contract's type.
+    pub async fn fetch<T: DeserializeOwned>(&self, path: &str) -> T {
+        decode(self.get(path).await, 200).await
+    }
+
+    pub async fn summary(&self) -> MallSummary {
+        self.fetch("/api/mall/summary").await
+    }
+
+    /// `GET /api/mall/ledger` with this query string (`""`, `"?kind=expiry"`).
+    pub async fn ledger(&self, query: &str) -> LedgerPage {
+        self.fetch(&format!("/api/mall/ledger{query}")).await
+    }
+
+    pub async fn item(&self, id: i64) -> MallItem {
+        self.fetch(&format!("/api/mall/items/{id}")).await
     }
 
     pub async fn balance(&self) -> i64 {
-        self.json("/api/mall/summary").await["balance"]
-            .as_i64()
-            .unwrap()
+        self.summary().await.balance
     }
 
     pub async fn redeem(&self, item_id: i64, quantity: u32, key: &str) -> Response {
@@ -161,6 +181,14 @@ impl User {
         )
         .await
     }
+}
+
+/// A response that must have this status, decoded as the contract's type.
+pub async fn decode<T: DeserializeOwned>(response: Response, status: u16) -> T {
+    let url = response.url().clone();
+    assert_eq!(response.status().as_u16(), status, "{url}");
+    let text = response.text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: {e}: {text}"))
 }
 
 pub fn address() -> Value {

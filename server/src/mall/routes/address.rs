@@ -6,7 +6,7 @@ use care_contract::mall::{validate_address, DeliveryAddress, SavedAddress};
 use care_contract::ApiError;
 
 use crate::auth::sessions::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::mall::store;
 use crate::state::AppState;
@@ -25,10 +25,10 @@ use crate::state::AppState;
 pub async fn get_address(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> AppResult<Json<SavedAddress>> {
+) -> Result<Json<SavedAddress>, AppError> {
     let address = state
         .db
-        .read(move |conn| Ok::<_, AppError>(store::saved_address(conn, user.subscriber_id)?))
+        .read(move |conn| store::address::saved_address(conn, user.subscriber_id))
         .await?;
     Ok(Json(SavedAddress { address }))
 }
@@ -50,19 +50,14 @@ pub async fn put_address(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiJson(address): ApiJson<DeliveryAddress>,
-) -> AppResult<Json<SavedAddress>> {
-    let address = validate_address(&address).map_err(store::invalid_address)?;
+) -> Result<Json<SavedAddress>, AppError> {
+    let address = validate_address(&address).map_err(store::address::invalid_address)?;
     let config = state.config.clone();
     let saved = address.clone();
     state
         .db
         .write(move |tx| {
-            Ok::<_, AppError>(store::save_address(
-                tx,
-                user.subscriber_id,
-                &saved,
-                config.clock.now_ms(),
-            )?)
+            store::address::save_address(tx, user.subscriber_id, &saved, config.clock.now_ms())
         })
         .await?;
     Ok(Json(SavedAddress {

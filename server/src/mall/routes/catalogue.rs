@@ -1,16 +1,16 @@
 //! The catalogue: browsing items (public) and one item.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
-use care_contract::mall::{ItemPage, ItemQuery, ItemSort, MallItem, SEARCH_MAX_CHARS};
+use care_contract::mall::{ItemPage, ItemQuery, MallItem, SEARCH_MAX_CHARS};
 use care_contract::ApiError;
 
 use super::paging;
 use crate::auth::sessions::CurrentUser;
-use crate::error::{AppError, AppResult};
-use crate::extract::ApiQuery;
-use crate::mall::clock::china_date;
+use crate::error::AppError;
+use crate::extract::{ApiPath, ApiQuery};
 use crate::mall::store;
+use crate::mall::store::catalogue::ItemFilter;
 use crate::state::AppState;
 
 /// The catalogue: filter by category, search the Chinese and English names, sort, page.
@@ -29,69 +29,36 @@ pub async fn items(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
     ApiQuery(query): ApiQuery<ItemQuery>,
-) -> AppResult<Json<ItemPage>> {
+) -> Result<Json<ItemPage>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
-    let q = query
+    let search = query
         .q
         .as_deref()
         .map(str::trim)
         .filter(|q| !q.is_empty())
         .map(str::to_owned);
-    if q.as_ref()
+    if search
+        .as_ref()
         .is_some_and(|q| q.chars().count() > SEARCH_MAX_CHARS)
     {
         return Err(AppError::bad_request(format!(
             "search is at most {SEARCH_MAX_CHARS} characters"
         )));
     }
-    let pattern = q.map(|q| {
-        let escaped = q
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        format!("%{escaped}%")
-    });
-    let order = match query.sort.unwrap_or_default() {
-        ItemSort::Popular => "redemption_count DESC, id",
-        ItemSort::PriceAsc => "points ASC, id",
-        ItemSort::PriceDesc => "points DESC, id",
-        ItemSort::Newest => "created_at DESC, id DESC",
+    let filter = ItemFilter {
+        category: query.category,
+        search,
+        sort: query.sort.unwrap_or_default(),
+        page,
+        per_page,
     };
-    let user = user.map(|u| u.subscriber_id);
+    let viewer = user.map(|u| u.subscriber_id);
     let config = state.config.clone();
-    let category = query.category.map(|c| c.as_str());
     let (items, total) = state
         .db
         .read(move |conn| {
             let now = config.clock.now_ms();
-            let today = china_date(config.clock.now());
-            let filter =
-                "(?1 IS NULL OR category = ?1) AND (?2 IS NULL OR name_zh LIKE ?2 ESCAPE '\\' \
-                          OR name_en LIKE ?2 ESCAPE '\\')";
-            let total: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM mall_items WHERE {filter}"),
-                rusqlite::params![category, pattern],
-                |r| r.get(0),
-            )?;
-            let mut stmt = conn.prepare(&format!(
-                "SELECT {} FROM mall_items WHERE {filter} ORDER BY {order} LIMIT ?3 OFFSET ?4",
-                store::ITEM_COLUMNS
-            ))?;
-            let rows = stmt
-                .query_map(
-                    rusqlite::params![category, pattern, per_page, store::offset(page, per_page)],
-                    store::item_row,
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let viewer = match user {
-                Some(id) => store::viewer(conn, id, today, &config.mall)?,
-                None => None,
-            };
-            let items: Vec<MallItem> = rows
-                .into_iter()
-                .map(|row| store::item_view(row, viewer.as_ref(), now, &config.mall))
-                .collect();
-            Ok::<_, AppError>((items, total as u64))
+            store::catalogue::items_page(conn, &filter, viewer, now, &config.mall)
         })
         .await?;
     Ok(Json(ItemPage {
@@ -116,20 +83,15 @@ pub async fn items(
 pub async fn item(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
-    Path(id): Path<i64>,
-) -> AppResult<Json<MallItem>> {
-    let user = user.map(|u| u.subscriber_id);
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<MallItem>, AppError> {
+    let viewer = user.map(|u| u.subscriber_id);
     let config = state.config.clone();
     let item = state
         .db
         .read(move |conn| {
             let now = config.clock.now_ms();
-            let row = store::item(conn, id)?.ok_or_else(AppError::not_found)?;
-            let viewer = match user {
-                Some(id) => store::viewer(conn, id, config.clock.today(), &config.mall)?,
-                None => None,
-            };
-            Ok::<_, AppError>(store::item_view(row, viewer.as_ref(), now, &config.mall))
+            store::catalogue::item_for(conn, id, viewer, now, &config.mall)
         })
         .await?;
     Ok(Json(item))

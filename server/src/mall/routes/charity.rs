@@ -8,7 +8,7 @@ use care_contract::{ApiError, ErrorCode};
 
 use super::check_key;
 use crate::auth::sessions::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::mall::store;
 use crate::state::AppState;
@@ -25,11 +25,11 @@ use crate::state::AppState;
 pub async fn charity(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
-) -> AppResult<Json<Vec<CharityProject>>> {
+) -> Result<Json<Vec<CharityProject>>, AppError> {
     let user = user.map(|u| u.subscriber_id);
     let projects = state
         .db
-        .read(move |conn| Ok::<_, AppError>(store::projects(conn, user)?))
+        .read(move |conn| store::donations::projects(conn, user))
         .await?;
     Ok(Json(projects))
 }
@@ -56,10 +56,10 @@ pub async fn donate(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiJson(req): ApiJson<DonationRequest>,
-) -> AppResult<(StatusCode, Json<DonationReceipt>)> {
+) -> Result<(StatusCode, Json<DonationReceipt>), AppError> {
     check_key(&req.idempotency_key)?;
     if req.points <= 0 {
-        return Err(AppError::invalid(
+        return Err(AppError::new(
             ErrorCode::InvalidAmount,
             "points must be positive",
         ));
@@ -69,7 +69,7 @@ pub async fn donate(
         .db
         .write(move |tx| {
             let now = config.clock.now_ms();
-            store::donate(
+            store::donations::donate(
                 tx,
                 user.subscriber_id,
                 req.project_id,

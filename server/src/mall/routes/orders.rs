@@ -1,6 +1,6 @@
 //! Redemptions and orders: redeem, list, one order, cancel, and the staff's advance.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use care_contract::mall::{
@@ -11,10 +11,9 @@ use care_contract::{ApiError, ErrorCode};
 
 use super::{check_key, paging};
 use crate::auth::sessions::CurrentUser;
-use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
-use crate::extract::ApiQuery;
-use crate::mall::store::{self, Redemption};
+use crate::error::AppError;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::mall::store::{self, redeem::Redemption};
 use crate::state::AppState;
 
 /// Redeems an item exactly once per idempotency key. Every check (window, stock, limit,
@@ -41,10 +40,10 @@ pub async fn redeem(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiJson(req): ApiJson<RedemptionRequest>,
-) -> AppResult<(StatusCode, Json<RedemptionReceipt>)> {
+) -> Result<(StatusCode, Json<RedemptionReceipt>), AppError> {
     check_key(&req.idempotency_key)?;
     if req.quantity == 0 || req.quantity > MAX_QUANTITY {
-        return Err(AppError::invalid(
+        return Err(AppError::new(
             ErrorCode::InvalidQuantity,
             format!("quantity must be 1 to {MAX_QUANTITY}"),
         ));
@@ -67,7 +66,7 @@ pub async fn redeem(
         .db
         .write(move |tx| {
             let now = config.clock.now_ms();
-            store::redeem(tx, user.subscriber_id, &redemption, now, &config.mall)
+            store::redeem::redeem(tx, user.subscriber_id, &redemption, now, &config.mall)
         })
         .await?;
     let status = if receipt.replayed {
@@ -95,18 +94,11 @@ pub async fn orders(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> AppResult<Json<OrderPage>> {
+) -> Result<Json<OrderPage>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
     let (orders, total) = state
         .db
-        .read(move |conn| {
-            Ok::<_, AppError>(store::orders_page(
-                conn,
-                user.subscriber_id,
-                page,
-                per_page,
-            )?)
-        })
+        .read(move |conn| store::orders::orders_page(conn, user.subscriber_id, page, per_page))
         .await?;
     Ok(Json(OrderPage {
         orders,
@@ -132,13 +124,13 @@ pub async fn orders(
 pub async fn order(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
-) -> AppResult<Json<Order>> {
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Order>, AppError> {
     let order = state
         .db
-        .read(move |conn| Ok::<_, AppError>(store::order_of(conn, user.subscriber_id, id)?))
+        .read(move |conn| store::orders::my_order(conn, user.subscriber_id, id))
         .await?;
-    order.map(Json).ok_or_else(AppError::not_found)
+    Ok(Json(order))
 }
 
 /// Cancels an order awaiting shipment; its points come back as a `refund` ledger entry.
@@ -158,14 +150,14 @@ pub async fn order(
 pub async fn cancel(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
-) -> AppResult<Json<CancelResult>> {
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<CancelResult>, AppError> {
     let config = state.config.clone();
     let (order, refunded_points, balance) = state
         .db
         .write(move |tx| {
             let now = config.clock.now_ms();
-            store::cancel(tx, user.subscriber_id, id, now, &config.mall)
+            store::orders::cancel(tx, user.subscriber_id, id, now, &config.mall)
         })
         .await?;
     Ok(Json(CancelResult {
@@ -196,9 +188,9 @@ pub async fn cancel(
 pub async fn advance(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(req): ApiJson<AdvanceOrderRequest>,
-) -> AppResult<Json<Order>> {
+) -> Result<Json<Order>, AppError> {
     let tracking = req
         .tracking_number
         .map(|t| t.trim().to_owned())
@@ -212,10 +204,8 @@ pub async fn advance(
     let order = state
         .db
         .write(move |tx| {
-            if !store::account_or_401(tx, user.subscriber_id)?.is_staff {
-                return Err(AppError::forbidden("staff only"));
-            }
-            store::advance(tx, id, tracking.as_deref(), config.clock.now_ms())
+            let now = config.clock.now_ms();
+            store::orders::advance(tx, user.subscriber_id, id, tracking.as_deref(), now)
         })
         .await?;
     Ok(Json(order))

@@ -7,7 +7,7 @@ use care_contract::ApiError;
 
 use super::paging;
 use crate::auth::sessions::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiQuery;
 use crate::mall::store;
 use crate::state::AppState;
@@ -26,15 +26,13 @@ use crate::state::AppState;
 pub async fn summary(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> AppResult<Json<MallSummary>> {
+) -> Result<Json<MallSummary>, AppError> {
     let config = state.config.clone();
     let summary = state
         .db
         .write(move |tx| {
             let today = config.clock.today();
-            let account = store::account_or_401(tx, user.subscriber_id)?;
-            store::materialize_expiry(tx, account.id, today)?;
-            Ok::<_, AppError>(store::summary(tx, &account, today, &config.mall)?)
+            store::account::summary(tx, user.subscriber_id, today, &config.mall)
         })
         .await?;
     Ok(Json(summary))
@@ -57,20 +55,13 @@ pub async fn ledger(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiQuery(query): ApiQuery<LedgerQuery>,
-) -> AppResult<Json<LedgerPage>> {
+) -> Result<Json<LedgerPage>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
     let today = state.config.clock.today();
     let (entries, total) = state
         .db
         .write(move |tx| {
-            store::materialize_expiry(tx, user.subscriber_id, today)?;
-            Ok::<_, AppError>(store::ledger_page(
-                tx,
-                user.subscriber_id,
-                query.kind,
-                page,
-                per_page,
-            )?)
+            store::ledger::ledger_page(tx, user.subscriber_id, query.kind, page, per_page, today)
         })
         .await?;
     Ok(Json(LedgerPage {
@@ -96,14 +87,12 @@ pub async fn ledger(
 pub async fn check_in(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> AppResult<Json<CheckInResult>> {
+) -> Result<Json<CheckInResult>, AppError> {
     let config = state.config.clone();
     let now = config.clock.now_ms();
     let result = state
         .db
-        .write(move |tx| {
-            Ok::<_, AppError>(store::check_in(tx, user.subscriber_id, now, &config.mall)?)
-        })
+        .write(move |tx| store::check_in::check_in(tx, user.subscriber_id, now, &config.mall))
         .await?;
     Ok(Json(result))
 }

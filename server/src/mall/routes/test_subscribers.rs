@@ -11,14 +11,17 @@ use axum::Json;
 use care_contract::mall::LedgerKind;
 use care_contract::phone::normalize_phone;
 use care_contract::points::expiry_for;
+use care_contract::ErrorCode;
 use chrono::{Months, NaiveDate};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppError;
 use crate::extract::ApiJson;
-use crate::mall::store::{self, NewEntry};
+use crate::mall::store::ledger::NewEntry;
+use crate::mall::store::points::{balance, earn};
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::subscribers::default_nickname;
 
 /// `POST /api/_test/subscribers`.
@@ -70,8 +73,9 @@ pub struct TestSubscriber {
 pub async fn create_test_subscriber(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<NewTestSubscriber>,
-) -> AppResult<(StatusCode, Json<TestSubscriber>)> {
-    let phone = normalize_phone(&req.phone).map_err(|e| AppError::invalid_phone(e.to_string()))?;
+) -> Result<(StatusCode, Json<TestSubscriber>), AppError> {
+    let phone = normalize_phone(&req.phone)
+        .map_err(|e| AppError::new(ErrorCode::InvalidPhone, e.to_string()))?;
     if !(1..=5).contains(&req.star_level) {
         return Err(AppError::bad_request("star_level must be 1 to 5"));
     }
@@ -129,10 +133,10 @@ pub async fn create_test_subscriber(
                     "测试积分",
                     "Test points",
                 );
-                store::earn(tx, id, &entry, expires_on)?;
+                earn(tx, id, &entry, expires_on)?;
             }
-            let balance = store::balance(tx, id, today)?;
-            Ok::<_, AppError>(TestSubscriber { id, phone, balance })
+            let balance = balance(tx, id, today)?;
+            Ok::<_, StoreError>(TestSubscriber { id, phone, balance })
         })
         .await?;
     tracing::warn!(

@@ -5,9 +5,10 @@ use care_contract::points;
 use chrono::{Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{check_in_status, open_lots};
-use crate::error::{AppError, AppResult};
+use super::check_in::check_in_status;
+use super::points::{materialize_expiry, open_lots};
 use crate::mall::config::MallConfig;
+use crate::store::StoreError;
 
 #[derive(Clone, Debug)]
 pub struct Account {
@@ -37,9 +38,9 @@ pub fn account(conn: &Connection, id: i64) -> rusqlite::Result<Option<Account>> 
     .optional()
 }
 
-/// The account itself, or 401 when the session's subscriber is gone.
-pub fn account_or_401(conn: &Connection, id: i64) -> AppResult<Account> {
-    account(conn, id)?.ok_or_else(AppError::unauthenticated)
+/// The account itself, or `unauthenticated` when the session's subscriber is gone.
+pub fn signed_in_account(conn: &Connection, id: i64) -> Result<Account, StoreError> {
+    account(conn, id)?.ok_or_else(StoreError::unauthenticated)
 }
 
 /// Why this account may not redeem at all (the operator rule), if it may not.
@@ -76,12 +77,16 @@ pub fn is_first_exchange(conn: &Connection, subscriber_id: i64) -> rusqlite::Res
     Ok(n == 0)
 }
 
+/// The mall front page for a signed-in subscriber; writes any `expiry` entries due first,
+/// so it needs a write transaction.
 pub fn summary(
     conn: &Connection,
-    account: &Account,
+    subscriber_id: i64,
     today: NaiveDate,
     cfg: &MallConfig,
-) -> rusqlite::Result<MallSummary> {
+) -> Result<MallSummary, StoreError> {
+    let account = &signed_in_account(conn, subscriber_id)?;
+    materialize_expiry(conn, account.id, today)?;
     let lots = open_lots(conn, account.id)?;
     let to_api = |e: points::Expiry| PointsExpiry {
         points: e.points,

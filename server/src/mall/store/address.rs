@@ -5,25 +5,27 @@ use care_contract::mall::{AddressField, DeliveryAddress};
 use care_contract::ErrorCode;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::error::AppError;
+use crate::store::StoreError;
 
 pub fn saved_address(
     conn: &Connection,
     subscriber_id: i64,
-) -> rusqlite::Result<Option<DeliveryAddress>> {
-    conn.query_row(
-        "SELECT name, phone, region, detail FROM delivery_addresses WHERE subscriber_id = ?1",
-        [subscriber_id],
-        |r| {
-            Ok(DeliveryAddress {
-                name: r.get(0)?,
-                phone: r.get(1)?,
-                region: r.get(2)?,
-                detail: r.get(3)?,
-            })
-        },
-    )
-    .optional()
+) -> Result<Option<DeliveryAddress>, StoreError> {
+    let address = conn
+        .query_row(
+            "SELECT name, phone, region, detail FROM delivery_addresses WHERE subscriber_id = ?1",
+            [subscriber_id],
+            |r| {
+                Ok(DeliveryAddress {
+                    name: r.get(0)?,
+                    phone: r.get(1)?,
+                    region: r.get(2)?,
+                    detail: r.get(3)?,
+                })
+            },
+        )
+        .optional()?;
+    Ok(address)
 }
 
 pub fn save_address(
@@ -31,7 +33,7 @@ pub fn save_address(
     subscriber_id: i64,
     a: &DeliveryAddress,
     now_ms: i64,
-) -> rusqlite::Result<()> {
+) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO delivery_addresses (subscriber_id, name, phone, region, detail, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -42,8 +44,9 @@ pub fn save_address(
     Ok(())
 }
 
-pub fn invalid_address(field: AddressField) -> AppError {
-    AppError::invalid(
+/// The refusal for an address whose `field` is missing or wrong.
+pub fn invalid_address(field: AddressField) -> StoreError {
+    StoreError::refused(
         ErrorCode::InvalidAddress,
         format!(
             "the delivery address {} is missing or wrong",

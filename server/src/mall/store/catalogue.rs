@@ -2,18 +2,20 @@
 
 use std::collections::HashMap;
 
-use axum::http::StatusCode;
 use care_contract::error::ErrorDetails;
-use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, MallItem};
+use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, ItemSort, MallItem};
 use care_contract::points::{self, Insufficient};
+use care_contract::time::china_date;
 use care_contract::ErrorCode;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::{account, account_block, bad_text, balance, insufficient, is_first_exchange, Account};
-use crate::error::AppError;
+use super::account::{account, account_block, is_first_exchange, Account};
+use super::points::{balance, insufficient};
+use super::{bad_text, offset};
 use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
+use crate::store::StoreError;
 
 #[derive(Clone, Debug)]
 pub struct ItemRow {
@@ -174,8 +176,9 @@ pub fn blocked(
     None
 }
 
-/// 403 for a reason that blocks the whole account (401 when signed out).
-pub fn account_error(reason: BlockedReason) -> AppError {
+/// The refusal for a reason that blocks the whole account (`unauthenticated` for any
+/// other reason: only a signed-out viewer has one).
+pub fn account_error(reason: BlockedReason) -> StoreError {
     let (code, message) = match reason {
         BlockedReason::AccountTooNew => (
             ErrorCode::AccountTooNew,
@@ -186,9 +189,9 @@ pub fn account_error(reason: BlockedReason) -> AppError {
             "the account is not real-name verified",
         ),
         BlockedReason::InArrears => (ErrorCode::InArrears, "the account has an overdue bill"),
-        _ => return AppError::unauthenticated(),
+        _ => return StoreError::unauthenticated(),
     };
-    AppError::new(StatusCode::FORBIDDEN, code, message)
+    StoreError::refused(code, message)
 }
 
 /// The error a redemption attempt answers for a blocked reason.
@@ -198,14 +201,13 @@ pub fn block_error(
     viewer: &Viewer,
     quantity: u32,
     cfg: &MallConfig,
-) -> AppError {
+) -> StoreError {
     match reason {
         BlockedReason::SignInRequired
         | BlockedReason::AccountTooNew
         | BlockedReason::NotVerified
         | BlockedReason::InArrears => account_error(reason),
-        BlockedReason::TierRequired => AppError::new(
-            StatusCode::FORBIDDEN,
+        BlockedReason::TierRequired => StoreError::refused(
             ErrorCode::TierRequired,
             "this item is for a higher star level",
         )
@@ -214,21 +216,21 @@ pub fn block_error(
             ..Default::default()
         }),
         BlockedReason::NotStarted => {
-            AppError::conflict(ErrorCode::NotStarted, "this exchange has not opened yet")
+            StoreError::refused(ErrorCode::NotStarted, "this exchange has not opened yet")
                 .with_details(ErrorDetails {
                     opens_at: item.starts_at.map(from_ms),
                     ..Default::default()
                 })
         }
         BlockedReason::WindowClosed => {
-            AppError::conflict(ErrorCode::WindowClosed, "this exchange has closed")
+            StoreError::refused(ErrorCode::WindowClosed, "this exchange has closed")
         }
         BlockedReason::OutOfStock => {
-            AppError::conflict(ErrorCode::OutOfStock, "not enough stock left")
+            StoreError::refused(ErrorCode::OutOfStock, "not enough stock left")
         }
         BlockedReason::LimitReached => {
             let taken = viewer.redeemed.get(&item.id).copied().unwrap_or(0);
-            AppError::invalid(ErrorCode::LimitExceeded, "more than the per-customer limit")
+            StoreError::refused(ErrorCode::LimitExceeded, "more than the per-customer limit")
                 .with_details(ErrorDetails {
                     limit: Some(item.per_customer_limit),
                     remaining: Some(item.per_customer_limit.saturating_sub(taken)),
@@ -284,4 +286,89 @@ pub fn item_view(
         created_at: from_ms(item.created_at),
         redemption_count: item.redemption_count,
     }
+}
+
+/// What the catalogue is asked for: already checked (paging, search length) by the
+/// handler.
+pub struct ItemFilter {
+    pub category: Option<ItemCategory>,
+    /// Matched anywhere in the Chinese or English name (case-insensitively for ASCII);
+    /// `%` and `_` are literals.
+    pub search: Option<String>,
+    pub sort: ItemSort,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// A page of the catalogue as `viewer` (when signed in) sees it at `now_ms`, and the count
+/// of all matching items.
+pub fn items_page(
+    conn: &Connection,
+    filter: &ItemFilter,
+    viewer_id: Option<i64>,
+    now_ms: i64,
+    cfg: &MallConfig,
+) -> Result<(Vec<MallItem>, u64), StoreError> {
+    let pattern = filter.search.as_deref().map(|q| {
+        let escaped = q
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    let order = match filter.sort {
+        ItemSort::Popular => "redemption_count DESC, id",
+        ItemSort::PriceAsc => "points ASC, id",
+        ItemSort::PriceDesc => "points DESC, id",
+        ItemSort::Newest => "created_at DESC, id DESC",
+    };
+    let category = filter.category.map(|c| c.as_str());
+    let condition = "(?1 IS NULL OR category = ?1) AND (?2 IS NULL OR name_zh LIKE ?2 ESCAPE '\\' \
+                     OR name_en LIKE ?2 ESCAPE '\\')";
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM mall_items WHERE {condition}"),
+        rusqlite::params![category, pattern],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ITEM_COLUMNS} FROM mall_items WHERE {condition} ORDER BY {order} LIMIT ?3 OFFSET ?4"
+    ))?;
+    let rows = stmt
+        .query_map(
+            rusqlite::params![
+                category,
+                pattern,
+                filter.per_page,
+                offset(filter.page, filter.per_page)
+            ],
+            item_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let today = china_date(from_ms(now_ms));
+    let viewer = match viewer_id {
+        Some(id) => viewer(conn, id, today, cfg)?,
+        None => None,
+    };
+    let items = rows
+        .into_iter()
+        .map(|row| item_view(row, viewer.as_ref(), now_ms, cfg))
+        .collect();
+    Ok((items, total as u64))
+}
+
+/// One item as `viewer` (when signed in) sees it at `now_ms`; `not_found` when there is
+/// no such item.
+pub fn item_for(
+    conn: &Connection,
+    item_id: i64,
+    viewer_id: Option<i64>,
+    now_ms: i64,
+    cfg: &MallConfig,
+) -> Result<MallItem, StoreError> {
+    let row = item(conn, item_id)?.ok_or_else(StoreError::not_found)?;
+    let viewer = match viewer_id {
+        Some(id) => viewer(conn, id, china_date(from_ms(now_ms)), cfg)?,
+        None => None,
+    };
+    Ok(item_view(row, viewer.as_ref(), now_ms, cfg))
 }

@@ -2,12 +2,15 @@
 
 use care_contract::mall::{CheckInResult, CheckInStatus, LedgerKind};
 use care_contract::points::{self, LastCheckIn};
+use care_contract::time::china_date;
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{balance, earn, materialize_expiry, NewEntry};
-use crate::mall::clock::{china_date, from_ms};
+use super::ledger::NewEntry;
+use super::points::{balance, earn, materialize_expiry};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
+use crate::store::StoreError;
 
 fn check_in_row(
     conn: &Connection,
@@ -113,7 +116,7 @@ pub fn check_in(
     subscriber_id: i64,
     now_ms: i64,
     cfg: &MallConfig,
-) -> rusqlite::Result<CheckInResult> {
+) -> Result<CheckInResult, StoreError> {
     let today = china_date(from_ms(now_ms));
     materialize_expiry(conn, subscriber_id, today)?;
     if let Some((day, streak, reward)) = today_check_in(conn, subscriber_id, today)? {

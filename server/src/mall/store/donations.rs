@@ -1,15 +1,17 @@
 //! Charity projects and exactly-once donations of points.
 
 use care_contract::mall::{CharityProject, LedgerKind};
+use care_contract::time::china_date;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{
-    account_block, account_error, account_or_401, balance, idempotency_conflict, insert_entry,
-    materialize_expiry, spend, NewEntry,
-};
-use crate::error::{AppError, AppResult};
-use crate::mall::clock::{china_date, from_ms};
+use super::account::{account_block, signed_in_account};
+use super::catalogue::account_error;
+use super::ledger::{insert_entry, NewEntry};
+use super::points::{balance, materialize_expiry, spend};
+use super::redeem::idempotency_conflict;
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
+use crate::store::StoreError;
 
 const PROJECT_SELECT: &str = "SELECT p.id, p.name_zh, p.name_en, p.description_zh, p.description_en, \
     p.base_points + coalesce((SELECT sum(points) FROM donations d WHERE d.project_id = p.id), 0), \
@@ -30,10 +32,13 @@ fn project_row(r: &Row<'_>) -> rusqlite::Result<CharityProject> {
     })
 }
 
-pub fn projects(conn: &Connection, viewer: Option<i64>) -> rusqlite::Result<Vec<CharityProject>> {
+/// Every project, with `my_points` for `viewer` (0 for everyone when signed out).
+pub fn projects(conn: &Connection, viewer: Option<i64>) -> Result<Vec<CharityProject>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{PROJECT_SELECT} ORDER BY p.id"))?;
-    let rows = stmt.query_map([viewer], project_row)?.collect();
-    rows
+    let rows = stmt
+        .query_map([viewer], project_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 pub fn project(
@@ -49,7 +54,7 @@ pub fn project(
     .optional()
 }
 
-/// (donation id, points, created_at ms, balance, replayed)
+/// A donation made now or earlier with the same key (`replayed`).
 pub struct Donated {
     pub id: i64,
     pub project_id: i64,
@@ -67,7 +72,7 @@ pub fn donate(
     key: &str,
     now_ms: i64,
     cfg: &MallConfig,
-) -> AppResult<Donated> {
+) -> Result<Donated, StoreError> {
     let today = china_date(from_ms(now_ms));
     let earlier: Option<(i64, i64, i64, i64)> = conn
         .query_row(
@@ -89,8 +94,8 @@ pub fn donate(
             replayed: true,
         });
     }
-    let project = project(conn, project_id, None)?.ok_or_else(AppError::not_found)?;
-    let account = account_or_401(conn, subscriber_id)?;
+    let project = project(conn, project_id, None)?.ok_or_else(StoreError::not_found)?;
+    let account = signed_in_account(conn, subscriber_id)?;
     if let Some(reason) = account_block(&account, today, cfg) {
         return Err(account_error(reason));
     }

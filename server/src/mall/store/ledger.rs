@@ -1,11 +1,14 @@
 //! Writing and reading the points ledger.
 
 use care_contract::mall::{LedgerEntry, LedgerKind};
+use care_contract::time::china_date;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Row};
 
+use super::points::materialize_expiry;
 use super::{bad_text, offset};
-use crate::mall::clock::{china_date, from_ms};
+use crate::mall::clock::from_ms;
+use crate::store::StoreError;
 
 /// A ledger line to write.
 pub struct NewEntry<'a> {
@@ -80,14 +83,17 @@ fn ledger_entry(r: &Row<'_>) -> rusqlite::Result<LedgerEntry> {
     })
 }
 
-/// A page of the ledger, newest first, and the count of all matching entries.
+/// A page of the ledger, newest first, and the count of all matching entries. Writes any
+/// `expiry` entries due by `today` first, so it needs a write transaction.
 pub fn ledger_page(
     conn: &Connection,
     subscriber_id: i64,
     kind: Option<LedgerKind>,
     page: u32,
     per_page: u32,
-) -> rusqlite::Result<(Vec<LedgerEntry>, u64)> {
+    today: NaiveDate,
+) -> Result<(Vec<LedgerEntry>, u64), StoreError> {
+    materialize_expiry(conn, subscriber_id, today)?;
     let kind = kind.map(LedgerKind::as_str);
     let total: i64 = conn.query_row(
         "SELECT count(*) FROM point_ledger WHERE subscriber_id = ?1 AND (?2 IS NULL OR kind = ?2)",

@@ -2,28 +2,21 @@
 //! ones that change points run inside the caller's `BEGIN IMMEDIATE` transaction
 //! ([`crate::db::Db::write`]), so a balance check and its deduction can never interleave
 //! with another request's.
+//!
+//! What a handler calls returns `Result<_, StoreError>`: a refusal with the contract's
+//! error code, never an HTTP status. Helpers inside the store return `rusqlite::Result`.
 
 use rusqlite::types::Type;
 
-mod account;
-mod address;
-mod catalogue;
-mod check_in;
-mod donations;
-mod ledger;
-mod orders;
-mod points;
-mod redeem;
-
-pub use account::*;
-pub use address::*;
-pub use catalogue::*;
-pub use check_in::*;
-pub use donations::*;
-pub use ledger::*;
-pub use orders::*;
-pub use points::*;
-pub use redeem::*;
+pub mod account;
+pub mod address;
+pub mod catalogue;
+pub mod check_in;
+pub mod donations;
+pub mod ledger;
+pub mod orders;
+pub mod points;
+pub mod redeem;
 
 fn bad_text(column: usize, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -33,6 +26,7 @@ fn bad_text(column: usize, value: &str) -> rusqlite::Error {
     )
 }
 
+/// Rows to skip before `page` (1-based) of `per_page`.
 pub fn offset(page: u32, per_page: u32) -> i64 {
     i64::from(page.saturating_sub(1)) * i64::from(per_page)
 }

@@ -2,16 +2,19 @@
 
 use care_contract::mall::{DeliveryAddress, ItemCategory, LedgerKind, Order, OrderStatus};
 use care_contract::points;
+use care_contract::time::china_date;
 use care_contract::ErrorCode;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::account::signed_in_account;
 use super::catalogue::parse_delivery;
-use super::points::add_lot;
-use super::{bad_text, balance, insert_entry, materialize_expiry, offset, NewEntry};
-use crate::error::{AppError, AppResult};
-use crate::mall::clock::{china_date, from_ms};
+use super::ledger::{insert_entry, NewEntry};
+use super::points::{add_lot, balance, materialize_expiry};
+use super::{bad_text, offset};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
+use crate::store::StoreError;
 
 const ORDER_SELECT: &str = "SELECT o.id, o.item_id, i.name_zh, i.name_en, i.category, i.delivery, \
     o.quantity, o.points_list, o.discount_points, o.points_paid, o.cash_fen, o.status, \
@@ -71,6 +74,11 @@ pub fn order_of(
     .optional()
 }
 
+/// One of this subscriber's orders; `not_found` for anyone else's (or none).
+pub fn my_order(conn: &Connection, subscriber_id: i64, order_id: i64) -> Result<Order, StoreError> {
+    order_of(conn, subscriber_id, order_id)?.ok_or_else(StoreError::not_found)
+}
+
 pub fn order_any(conn: &Connection, order_id: i64) -> rusqlite::Result<Option<Order>> {
     conn.query_row(
         &format!("{ORDER_SELECT} WHERE o.id = ?1"),
@@ -80,12 +88,13 @@ pub fn order_any(conn: &Connection, order_id: i64) -> rusqlite::Result<Option<Or
     .optional()
 }
 
+/// A page of this subscriber's orders, newest first, and the count of all of them.
 pub fn orders_page(
     conn: &Connection,
     subscriber_id: i64,
     page: u32,
     per_page: u32,
-) -> rusqlite::Result<(Vec<Order>, u64)> {
+) -> Result<(Vec<Order>, u64), StoreError> {
     let total: i64 = conn.query_row(
         "SELECT count(*) FROM mall_orders WHERE subscriber_id = ?1",
         [subscriber_id],
@@ -103,8 +112,8 @@ pub fn orders_page(
     Ok((orders, total as u64))
 }
 
-fn invalid_status(message: &str) -> AppError {
-    AppError::conflict(ErrorCode::InvalidStatus, message.to_owned())
+fn invalid_status(message: &str) -> StoreError {
+    StoreError::refused(ErrorCode::InvalidStatus, message)
 }
 
 /// Cancels an order awaiting shipment and refunds its points: back into the lots they
@@ -116,9 +125,9 @@ pub fn cancel(
     order_id: i64,
     now_ms: i64,
     cfg: &MallConfig,
-) -> AppResult<(Order, i64, i64)> {
+) -> Result<(Order, i64, i64), StoreError> {
     let today = china_date(from_ms(now_ms));
-    let order = order_of(conn, subscriber_id, order_id)?.ok_or_else(AppError::not_found)?;
+    let order = my_order(conn, subscriber_id, order_id)?;
     if order.status != OrderStatus::AwaitingShipment {
         return Err(invalid_status(
             "only an order awaiting shipment can be cancelled",
@@ -179,7 +188,8 @@ pub fn cancel(
         "UPDATE mall_orders SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1",
         params![order_id, now_ms],
     )?;
-    let order_after = order_of(conn, subscriber_id, order_id)?.ok_or_else(AppError::internal)?;
+    let order_after = order_of(conn, subscriber_id, order_id)?
+        .ok_or(StoreError::Broken("a cancelled order is gone"))?;
     Ok((
         order_after,
         order.points_paid,
@@ -187,14 +197,19 @@ pub fn cancel(
     ))
 }
 
-/// Staff: one step along awaiting shipment → shipped → delivered.
+/// Staff: one step along awaiting shipment → shipped → delivered. `forbidden` unless
+/// `staff_id` is staff.
 pub fn advance(
     conn: &Connection,
+    staff_id: i64,
     order_id: i64,
     tracking: Option<&str>,
     now_ms: i64,
-) -> AppResult<Order> {
-    let order = order_any(conn, order_id)?.ok_or_else(AppError::not_found)?;
+) -> Result<Order, StoreError> {
+    if !signed_in_account(conn, staff_id)?.is_staff {
+        return Err(StoreError::refused(ErrorCode::Forbidden, "staff only"));
+    }
+    let order = order_any(conn, order_id)?.ok_or_else(StoreError::not_found)?;
     match order.status {
         OrderStatus::AwaitingShipment => {
             let tracking = tracking.map(str::to_owned).unwrap_or_else(|| {
@@ -221,5 +236,5 @@ pub fn advance(
             ))
         }
     }
-    order_any(conn, order_id)?.ok_or_else(AppError::internal)
+    order_any(conn, order_id)?.ok_or(StoreError::Broken("an advanced order is gone"))
 }

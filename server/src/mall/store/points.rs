@@ -3,13 +3,14 @@
 use care_contract::error::ErrorDetails;
 use care_contract::mall::LedgerKind;
 use care_contract::points::{self, Insufficient, Lot};
+use care_contract::time::china_midnight;
 use care_contract::ErrorCode;
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection};
 
-use super::{insert_entry, NewEntry};
-use crate::error::{AppError, AppResult};
-use crate::mall::clock::china_midnight;
+use super::ledger::{insert_entry, NewEntry};
+
+use crate::store::StoreError;
 
 /// Writes an earning and the lot that holds its points until `expires_on`.
 pub fn earn(
@@ -110,7 +111,7 @@ pub fn spend(
     subscriber_id: i64,
     today: NaiveDate,
     amount: i64,
-) -> AppResult<Vec<(i64, i64)>> {
+) -> Result<Vec<(i64, i64)>, StoreError> {
     let lots = open_lots(conn, subscriber_id)?;
     let plan = points::plan_spend(&lots, today, amount).map_err(insufficient)?;
     for (lot_id, take) in &plan {
@@ -119,14 +120,15 @@ pub fn spend(
             params![lot_id, take],
         )?;
         if changed != 1 {
-            return Err(AppError::internal());
+            return Err(StoreError::Broken("a planned lot had fewer points"));
         }
     }
     Ok(plan)
 }
 
-pub fn insufficient(i: Insufficient) -> AppError {
-    AppError::conflict(ErrorCode::InsufficientPoints, "not enough points").with_details(
+/// The refusal when the balance does not cover what is needed.
+pub fn insufficient(i: Insufficient) -> StoreError {
+    StoreError::refused(ErrorCode::InsufficientPoints, "not enough points").with_details(
         ErrorDetails {
             balance: Some(i.balance),
             needed: Some(i.needed),

@@ -4,16 +4,18 @@ use care_contract::mall::{
     validate_address, DeliveryAddress, DeliveryKind, ItemCategory, LedgerKind, OrderStatus,
     RedemptionReceipt,
 };
+use care_contract::time::china_date;
 use care_contract::ErrorCode;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{
-    balance, block_error, blocked, insert_entry, invalid_address, item, materialize_expiry,
-    order_of, price, save_address, spend, viewer, NewEntry,
-};
-use crate::error::{AppError, AppResult};
-use crate::mall::clock::{china_date, from_ms};
+use super::address::{invalid_address, save_address};
+use super::catalogue::{block_error, blocked, item, price, viewer};
+use super::ledger::{insert_entry, NewEntry};
+use super::orders::order_of;
+use super::points::{balance, materialize_expiry, spend};
+use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
+use crate::store::StoreError;
 
 /// A checked redemption request.
 pub struct Redemption {
@@ -34,7 +36,7 @@ pub fn redeem(
     req: &Redemption,
     now_ms: i64,
     cfg: &MallConfig,
-) -> AppResult<RedemptionReceipt> {
+) -> Result<RedemptionReceipt, StoreError> {
     let today = china_date(from_ms(now_ms));
     let earlier: Option<(i64, String)> = conn
         .query_row(
@@ -47,18 +49,19 @@ pub fn redeem(
         if fingerprint != req.fingerprint {
             return Err(idempotency_conflict());
         }
-        let order = order_of(conn, subscriber_id, order_id)?.ok_or_else(AppError::internal)?;
+        let order = order_of(conn, subscriber_id, order_id)?
+            .ok_or(StoreError::Broken("the order of a used key is gone"))?;
         return Ok(RedemptionReceipt {
             order,
             balance: balance(conn, subscriber_id, today)?,
             replayed: true,
         });
     }
-    let item = item(conn, req.item_id)?.ok_or_else(AppError::not_found)?;
+    let item = item(conn, req.item_id)?.ok_or_else(StoreError::not_found)?;
     let address = match item.delivery {
         DeliveryKind::Physical => {
             let sent = req.address.as_ref().ok_or_else(|| {
-                AppError::invalid(
+                StoreError::refused(
                     ErrorCode::InvalidAddress,
                     "a physical item needs a delivery address",
                 )
@@ -68,12 +71,13 @@ pub fn redeem(
         DeliveryKind::Instant => None,
     };
     if item.category == ItemCategory::Charity {
-        return Err(AppError::bad_request(
+        return Err(StoreError::bad_request(
             "donate to charity with POST /api/mall/donations",
         ));
     }
     materialize_expiry(conn, subscriber_id, today)?;
-    let viewer = viewer(conn, subscriber_id, today, cfg)?.ok_or_else(AppError::unauthenticated)?;
+    let viewer =
+        viewer(conn, subscriber_id, today, cfg)?.ok_or_else(StoreError::unauthenticated)?;
     if let Some(reason) = blocked(&item, &viewer, now_ms, req.quantity, cfg) {
         return Err(block_error(reason, &item, &viewer, req.quantity, cfg));
     }
@@ -138,7 +142,8 @@ pub fn redeem(
     if let Some(a) = &address {
         save_address(conn, subscriber_id, a, now_ms)?;
     }
-    let order = order_of(conn, subscriber_id, order_id)?.ok_or_else(AppError::internal)?;
+    let order = order_of(conn, subscriber_id, order_id)?
+        .ok_or(StoreError::Broken("a new order is gone"))?;
     Ok(RedemptionReceipt {
         order,
         balance: balance(conn, subscriber_id, today)?,
@@ -146,8 +151,9 @@ pub fn redeem(
     })
 }
 
-pub fn idempotency_conflict() -> AppError {
-    AppError::conflict(
+/// The refusal when a key comes back with a different request.
+pub fn idempotency_conflict() -> StoreError {
+    StoreError::refused(
         ErrorCode::IdempotencyConflict,
         "this idempotency key was used for a different request",
     )
