@@ -15,3 +15,16 @@ pub const CODE_MAX_ATTEMPTS: u32 = 5;
 pub const SESSION_TTL_DAYS: u32 = 30;
 /// Longest display name, in characters (not bytes: names are often Chinese).
 pub const NICKNAME_MAX_CHARS: usize = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sign_in_code_lives_five_minutes_and_a_new_one_may_come_after_one() {
+        // The server's default lifetime; the app counts down from `expires_in_secs`.
+        // A user who got no text may ask again while the first code is still valid.
+        assert_eq!(CODE_TTL_SECS, 300);
+        assert_eq!(CODE_RESEND_AFTER_SECS, 60);
+    }
+}

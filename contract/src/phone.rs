@@ -87,6 +87,15 @@ mod tests {
     }
 
     #[test]
+    fn a_malformed_value_shows_its_last_two_only_from_six_characters() {
+        assert_eq!(mask_phone("12345"), "****");
+        assert_eq!(mask_phone("123456"), "****56");
+        // Characters, not bytes: six Chinese characters are eighteen bytes.
+        assert_eq!(mask_phone("一二三四五"), "****");
+        assert_eq!(mask_phone("一二三四五六"), "****五六");
+    }
+
+    #[test]
     fn normalizes_spaces_dashes_and_country_code() {
         assert_eq!(normalize_phone(" 138 0013 8000 ").unwrap(), "13800138000");
         assert_eq!(normalize_phone("+86-138-0013-8000").unwrap(), "13800138000");
@@ -100,5 +109,28 @@ mod tests {
         assert_eq!(normalize_phone("12800138000"), Err(PhoneError::NotMobile));
         assert_eq!(normalize_phone("23800138000"), Err(PhoneError::NotMobile));
         assert_eq!(normalize_phone("138a0138000"), Err(PhoneError::NotDigits));
+    }
+
+    #[test]
+    fn each_refusal_says_in_words_what_is_wrong_with_the_number() {
+        // The server sends this text as the `message` of `invalid_phone`.
+        let all = [
+            PhoneError::Empty,
+            PhoneError::WrongLength,
+            PhoneError::NotMobile,
+            PhoneError::NotDigits,
+        ];
+        let messages: Vec<String> = all.iter().map(ToString::to_string).collect();
+        for (error, message) in all.iter().zip(&messages) {
+            assert!(
+                message.contains("phone") || message.contains("mobile"),
+                "{error:?}"
+            );
+        }
+        assert!(messages[1].contains("11 digits"));
+        let mut distinct = messages.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), all.len(), "{messages:?}");
     }
 }

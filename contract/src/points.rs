@@ -353,6 +353,102 @@ mod tests {
         assert_eq!(plan_spend(&lots, today, 100).unwrap(), vec![(1, 100)]);
     }
 
+    /// The lots after a planned spend is taken from them.
+    fn after_spending(lots: &[Lot], plan: &[(i64, i64)]) -> Vec<Lot> {
+        lots.iter()
+            .map(|l| {
+                let taken: i64 = plan.iter().filter(|p| p.0 == l.id).map(|p| p.1).sum();
+                lot(l.id, l.remaining - taken, l.expires_on)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spending_exactly_the_whole_balance_empties_every_live_lot_and_nothing_else() {
+        let today = d(2025, 5, 1);
+        let lots = [
+            lot(7, 100, d(2026, 12, 31)),
+            lot(3, 30, d(2025, 12, 31)),
+            lot(4, 0, d(2025, 5, 31)), // already spent
+            lot(5, 50, d(2025, 6, 30)),
+            lot(9, 500, d(2025, 4, 30)), // expired yesterday
+        ];
+        let plan = plan_spend(&lots, today, 180).unwrap();
+        // Every live lot in full, oldest-expiring first; no empty or expired lot appears.
+        assert_eq!(plan, vec![(5, 50), (3, 30), (7, 100)]);
+        let left = after_spending(&lots, &plan);
+        assert_eq!(balance(&left, today), 0);
+        assert_eq!(next_expiry(&left, today), None);
+        assert!(left.iter().all(|l| l.remaining >= 0));
+        // The expired points stay on their lot: spending never touches them.
+        assert_eq!(left.iter().find(|l| l.id == 9).unwrap().remaining, 500);
+        // One point more than the balance is refused, saying what there is.
+        assert_eq!(
+            plan_spend(&lots, today, 181),
+            Err(Insufficient {
+                balance: 180,
+                needed: 181
+            })
+        );
+    }
+
+    #[test]
+    fn a_spend_that_empties_a_lot_exactly_stops_there() {
+        let today = d(2025, 5, 1);
+        let lots = [lot(1, 30, d(2025, 6, 30)), lot(2, 70, d(2025, 12, 31))];
+        assert_eq!(plan_spend(&lots, today, 30).unwrap(), vec![(1, 30)]);
+        assert_eq!(plan_spend(&lots, today, 31).unwrap(), vec![(1, 30), (2, 1)]);
+    }
+
+    #[test]
+    fn on_their_last_day_expiring_points_are_spent_first() {
+        let today = d(2025, 6, 30);
+        let lots = [lot(3, 30, d(2025, 12, 31)), lot(5, 50, today)];
+        assert_eq!(
+            plan_spend(&lots, today, 60).unwrap(),
+            vec![(5, 50), (3, 10)]
+        );
+    }
+
+    #[test]
+    fn points_earned_in_a_year_count_until_31_december_of_the_later_year_and_no_longer() {
+        for earned_on in [d(2024, 1, 1), d(2024, 2, 29), d(2024, 12, 31)] {
+            for (years_after, last_day) in [
+                (0, d(2024, 12, 31)),
+                (1, d(2025, 12, 31)),
+                (2, d(2026, 12, 31)),
+            ] {
+                let lots = [lot(1, 10, expiry_for(earned_on, years_after))];
+                assert_eq!(balance(&lots, last_day), 10, "{earned_on} +{years_after}");
+                assert_eq!(
+                    balance(&lots, last_day.succ_opt().unwrap()),
+                    0,
+                    "{earned_on} +{years_after}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_reminder_window_of_zero_days_is_today_only() {
+        let today = d(2025, 12, 31);
+        let lots = [
+            lot(1, 10, today),
+            lot(2, 20, d(2026, 1, 1)),
+            lot(3, 40, d(2025, 12, 30)), // expired yesterday
+        ];
+        assert_eq!(
+            expiring_within(&lots, today, 0),
+            Some(Expiry {
+                points: 10,
+                date: today
+            })
+        );
+        // The window crosses the year end like any other day.
+        assert_eq!(expiring_within(&lots, today, 1).unwrap().points, 30);
+        assert_eq!(expiring_within(&lots, d(2026, 1, 2), 365), None);
+    }
+
     #[test]
     fn multipliers_are_percent_and_round_down() {
         assert_eq!(apply_multiplier(128, 100), 128);

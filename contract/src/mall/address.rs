@@ -128,4 +128,80 @@ mod tests {
         a.detail = "天河路\n385 号".into();
         assert_eq!(validate_address(&a), Err(AddressField::Detail));
     }
+
+    /// `address()` with one field set to `n` copies of a Chinese character (three bytes
+    /// each in UTF-8, so a limit counted in bytes would refuse it), inside spaces that do
+    /// not count.
+    fn with_chars(field: AddressField, n: usize) -> Result<DeliveryAddress, AddressField> {
+        let value = format!("  {}  ", "字".repeat(n));
+        let mut a = address();
+        match field {
+            AddressField::Name => a.name = value,
+            AddressField::Region => a.region = value,
+            AddressField::Detail => a.detail = value,
+            AddressField::Phone => unreachable!("the phone has no length limit of its own"),
+        }
+        validate_address(&a)
+    }
+
+    fn accepted(field: AddressField, n: usize) -> bool {
+        match with_chars(field, n) {
+            Ok(_) => true,
+            Err(f) if f == field => false,
+            Err(other) => panic!("{other:?} refused while testing {field:?}"),
+        }
+    }
+
+    #[test]
+    fn the_recipient_name_is_1_to_20_characters_after_trimming() {
+        assert!(!accepted(AddressField::Name, 0));
+        assert!(accepted(AddressField::Name, 1));
+        assert!(accepted(AddressField::Name, 20));
+        assert!(!accepted(AddressField::Name, 21));
+        assert_eq!(ADDRESS_NAME_MAX_CHARS, 20);
+    }
+
+    #[test]
+    fn the_region_is_1_to_50_characters_after_trimming() {
+        assert!(!accepted(AddressField::Region, 0));
+        assert!(accepted(AddressField::Region, 1));
+        assert!(accepted(AddressField::Region, 50));
+        assert!(!accepted(AddressField::Region, 51));
+        assert_eq!(ADDRESS_REGION_MAX_CHARS, 50);
+    }
+
+    #[test]
+    fn the_street_address_is_4_to_100_characters_after_trimming() {
+        assert!(!accepted(AddressField::Detail, 3));
+        assert!(accepted(AddressField::Detail, 4));
+        assert!(accepted(AddressField::Detail, 100));
+        assert!(!accepted(AddressField::Detail, 101));
+        assert_eq!(
+            (ADDRESS_DETAIL_MIN_CHARS, ADDRESS_DETAIL_MAX_CHARS),
+            (4, 100)
+        );
+    }
+
+    #[test]
+    fn a_field_at_its_limit_is_kept_whole_without_the_spaces_around_it() {
+        let a = with_chars(AddressField::Name, 20).unwrap();
+        assert_eq!(a.name, "字".repeat(20));
+    }
+
+    #[test]
+    fn the_refused_field_is_named_by_its_json_name() {
+        // The app reads `details.field` of `invalid_address` by these words.
+        for (field, name) in [
+            (AddressField::Name, "name"),
+            (AddressField::Phone, "phone"),
+            (AddressField::Region, "region"),
+            (AddressField::Detail, "detail"),
+        ] {
+            assert_eq!(field.as_str(), name);
+            assert_eq!(
+                serde_json::to_string(&field).unwrap(),
+                format!("\"{name}\"")
+            );
+        }
+    }
 }
