@@ -16,6 +16,7 @@ pub mod mall;
 pub mod me;
 pub mod not_found;
 pub mod prefs;
+pub mod query_string;
 pub mod server_info;
 pub mod widgets;
 

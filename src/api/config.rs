@@ -105,29 +105,11 @@ pub async fn load_config() -> AppConfig {
         response.text().await.ok()
     };
     let timeout = gloo_timers::future::TimeoutFuture::new(3_000);
-    let text = futures_select(fetch, timeout).await.flatten();
+    let text = match futures::future::select(std::pin::pin!(fetch), timeout).await {
+        futures::future::Either::Left((text, _)) => text,
+        futures::future::Either::Right(((), _)) => None,
+    };
     parse_config(text.as_deref())
-}
-
-/// The first of two futures to finish: `Some(output)` of the fetch, or `None` on timeout.
-async fn futures_select<F: std::future::Future>(
-    fetch: F,
-    timeout: gloo_timers::future::TimeoutFuture,
-) -> Option<F::Output> {
-    use std::future::Future;
-    use std::pin::pin;
-    let mut fetch = pin!(fetch);
-    let mut timeout = pin!(timeout);
-    std::future::poll_fn(move |cx| {
-        if let Poll::Ready(out) = fetch.as_mut().poll(cx) {
-            return Poll::Ready(Some(out));
-        }
-        if timeout.as_mut().poll(cx).is_ready() {
-            return Poll::Ready(None);
-        }
-        Poll::Pending
-    })
-    .await
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Where to go after signing in. Only paths inside this app are followed, so a crafted
 //! link cannot bounce a user to another site after they sign in.
 
+use crate::query_string::encode_value;
+
 /// The `next` value to follow, or "/" when it is absent or not a path of this app.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
@@ -19,21 +21,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 /// The sign-in link that brings the user back to `path` afterwards.
 pub fn sign_in_href(path: &str) -> String {
-    format!("/sign-in?next={}", js_free_encode(path))
-}
-
-/// Percent-encodes what would break a query value (kept pure so it is testable natively).
-fn js_free_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    format!("/sign-in?next={}", encode_value(path))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Localized text. The strings live in `locales/*.json`; `build.rs` turns them into the
 //! [`Texts`] struct, so every key is checked at compile time in every locale.
 
+pub mod dates;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

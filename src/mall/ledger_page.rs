@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::api::{self, LEDGER_PAGE_SIZE};
 use super::words::{kind_label, localized, signed_points};
 use crate::auth::RequireSignIn;
+use crate::i18n::dates::format_date;
 use crate::i18n::{tr, use_texts};
-use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::page_title::set_page_meta;
@@ -33,7 +33,7 @@ fn Ledger() -> impl IntoView {
     let page = RwSignal::new(1_u32);
     let entries = LocalResource::new(move || api::fetch_ledger(kind.get(), page.get()));
     let on_filter = move |ev: leptos::ev::Event| {
-        kind.set(LedgerKind::parse(&event_target_value(&ev)));
+        kind.set(event_target_value(&ev).parse::<LedgerKind>().ok());
         page.set(1);
     };
     view! {
@@ -42,7 +42,7 @@ fn Ledger() -> impl IntoView {
                 <label for="ledger-kind">{tr(|t| t.ledger_filter)}</label>
                 <select id="ledger-kind" on:change=on_filter>
                     <option value="" selected=move || kind.get().is_none()>{tr(|t| t.ledger_all)}</option>
-                    {LedgerKind::ALL.into_iter().map(|k| view! {
+                    {LedgerKind::ALL.iter().copied().map(|k| view! {
                         <option value=k.as_str() selected=move || kind.get() == Some(k)>{move || kind_label(k, t.get())}</option>
                     }).collect_view()}
                 </select>

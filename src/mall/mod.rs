@@ -11,7 +11,6 @@ mod mall_page;
 mod orders;
 mod points_card;
 mod redeem;
-mod time;
 mod words;
 
 pub use charity::{CharityList, DonatePage};

@@ -8,11 +8,12 @@ use crate::i18n::group_thousands;
 use leptos_router::components::A;
 
 use super::orders::OrdersLink;
-use super::words::{localized, multiplier};
+use super::words::localized;
+use crate::i18n::dates::format_date;
 use crate::i18n::{tr, use_texts, Texts};
-use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
+use care_contract::points::multiplier_text;
 
 fn blocked_text(reason: BlockedReason, t: &'static Texts) -> Option<&'static str> {
     match reason {
@@ -31,7 +32,7 @@ pub fn PointsCard(summary: MallSummary) -> impl IntoView {
     let tier = summary.tier.clone();
     let tier_line = move || {
         t.get().tier_line(
-            &multiplier(tier.multiplier_percent),
+            &multiplier_text(tier.multiplier_percent),
             localized(locale.get(), &tier.name_zh, &tier.name_en),
         )
     };

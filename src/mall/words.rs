@@ -15,17 +15,6 @@ pub fn signed_points(points: i64) -> String {
     }
 }
 
-/// A tier multiplier in percent as people say it: 150 -> "1.5", 100 -> "1", 125 -> "1.25".
-pub fn multiplier(percent: u32) -> String {
-    let whole = percent / 100;
-    let frac = percent % 100;
-    match frac {
-        0 => whole.to_string(),
-        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
-        f => format!("{whole}.{f:02}"),
-    }
-}
-
 /// A cash amount in fen as the phone bill shows it: 990 -> "¥9.90".
 pub fn yuan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
@@ -78,17 +67,9 @@ mod tests {
     }
 
     #[test]
-    fn multipliers_read_as_people_say_them() {
-        assert_eq!(multiplier(100), "1");
-        assert_eq!(multiplier(150), "1.5");
-        assert_eq!(multiplier(125), "1.25");
-        assert_eq!(multiplier(200), "2");
-    }
-
-    #[test]
     fn every_ledger_kind_has_words_in_both_languages() {
         for locale in Locale::ALL {
-            for kind in LedgerKind::ALL {
+            for &kind in LedgerKind::ALL {
                 assert!(!kind_label(kind, locale.texts()).is_empty(), "{kind:?}");
             }
         }

@@ -2,9 +2,10 @@ use care_contract::profile::Profile;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{format_date, FamilyCallButtons};
+use super::FamilyCallButtons;
 use crate::api;
 use crate::auth::{use_session, RequireSignIn};
+use crate::i18n::dates::format_date;
 use crate::i18n::{tr, use_texts};
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::{ErrorNotice, ErrorView};

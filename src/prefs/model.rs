@@ -15,8 +15,20 @@ pub struct Prefs {
 }
 
 /// Text-size steps. Each multiplies the mode's base size (16 px standard, 20 px elder).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum TextSize {
     #[default]
     Standard,
@@ -26,12 +38,7 @@ pub enum TextSize {
 }
 
 impl TextSize {
-    pub const ALL: [TextSize; 4] = [
-        TextSize::Standard,
-        TextSize::Large,
-        TextSize::Larger,
-        TextSize::Largest,
-    ];
+    pub const ALL: &'static [TextSize] = <TextSize as strum::VariantArray>::VARIANTS;
 
     /// Scale over the base size. The largest step turns 16 px body text into 30 px, the
     /// elder-friendly rules' minimum for the largest setting.
@@ -44,18 +51,26 @@ impl TextSize {
         }
     }
 
+    /// The name stored and put on the page (`data-theme`, CSS classes): serde's name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            TextSize::Standard => "standard",
-            TextSize::Large => "large",
-            TextSize::Larger => "larger",
-            TextSize::Largest => "largest",
-        }
+        self.into()
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Theme {
     #[default]
     Light,
@@ -64,13 +79,10 @@ pub enum Theme {
 }
 
 impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Contrast];
+    pub const ALL: &'static [Theme] = <Theme as strum::VariantArray>::VARIANTS;
 
+    /// The name stored and put on the page (`data-theme`, CSS classes): serde's name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Contrast => "contrast",
-        }
+        self.into()
     }
 }

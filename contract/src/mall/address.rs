@@ -24,9 +24,21 @@ pub struct DeliveryAddress {
 }
 
 /// The address field a problem is in (`details.field` of `invalid_address`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum AddressField {
     Name,
     Phone,
@@ -35,13 +47,12 @@ pub enum AddressField {
 }
 
 impl AddressField {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [AddressField] = <AddressField as strum::VariantArray>::VARIANTS;
+
+    /// The snake_case name used in JSON, query strings and the database.
     pub fn as_str(self) -> &'static str {
-        match self {
-            AddressField::Name => "name",
-            AddressField::Phone => "phone",
-            AddressField::Region => "region",
-            AddressField::Detail => "detail",
-        }
+        self.into()
     }
 }
 

@@ -3,9 +3,24 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+use crate::ErrorCode;
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ItemCategory {
     /// 话费
     PhoneCredit,
@@ -23,28 +38,12 @@ pub enum ItemCategory {
 }
 
 impl ItemCategory {
-    pub const ALL: [ItemCategory; 6] = [
-        ItemCategory::PhoneCredit,
-        ItemCategory::Data,
-        ItemCategory::Membership,
-        ItemCategory::Physical,
-        ItemCategory::Rural,
-        ItemCategory::Charity,
-    ];
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [ItemCategory] = <ItemCategory as strum::VariantArray>::VARIANTS;
 
+    /// The snake_case name used in JSON, query strings and the database.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ItemCategory::PhoneCredit => "phone_credit",
-            ItemCategory::Data => "data",
-            ItemCategory::Membership => "membership",
-            ItemCategory::Physical => "physical",
-            ItemCategory::Rural => "rural",
-            ItemCategory::Charity => "charity",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        self.into()
     }
 }
 
@@ -62,7 +61,7 @@ pub enum DeliveryKind {
 /// Why the signed-in user cannot redeem an item (or anything). Each has an `ErrorCode` of
 /// the same name that a redemption attempt answers, except `limit_reached` (a redemption
 /// over the limit answers `limit_exceeded`) and `sign_in_required` (`unauthenticated`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BlockedReason {
@@ -84,6 +83,40 @@ pub enum BlockedReason {
     /// The customer has taken the per-customer limit already.
     LimitReached,
     InsufficientPoints,
+}
+
+impl BlockedReason {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [BlockedReason] = <BlockedReason as strum::VariantArray>::VARIANTS;
+
+    /// The error code a refused redemption answers for this reason.
+    pub const fn error_code(self) -> ErrorCode {
+        match self {
+            BlockedReason::SignInRequired => ErrorCode::Unauthenticated,
+            BlockedReason::AccountTooNew => ErrorCode::AccountTooNew,
+            BlockedReason::NotVerified => ErrorCode::NotVerified,
+            BlockedReason::InArrears => ErrorCode::InArrears,
+            BlockedReason::TierRequired => ErrorCode::TierRequired,
+            BlockedReason::NotStarted => ErrorCode::NotStarted,
+            BlockedReason::WindowClosed => ErrorCode::WindowClosed,
+            BlockedReason::OutOfStock => ErrorCode::OutOfStock,
+            BlockedReason::LimitReached => ErrorCode::LimitExceeded,
+            BlockedReason::InsufficientPoints => ErrorCode::InsufficientPoints,
+        }
+    }
+
+    /// The reason behind a refusal, if its code is one of [`BlockedReason::error_code`]'s.
+    pub fn from_error_code(code: ErrorCode) -> Option<BlockedReason> {
+        Self::ALL.iter().copied().find(|r| r.error_code() == code)
+    }
+
+    /// Reasons about the account, not the item: they block every exchange and donation.
+    pub const fn is_about_the_account(self) -> bool {
+        matches!(
+            self,
+            BlockedReason::AccountTooNew | BlockedReason::NotVerified | BlockedReason::InArrears
+        )
+    }
 }
 
 /// One catalogue item, with what the signed-in user may do with it.
@@ -136,9 +169,22 @@ pub struct MallItem {
 }
 
 /// Catalogue order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ItemSort {
     /// Most redeemed first (the default).
     #[default]
@@ -149,24 +195,12 @@ pub enum ItemSort {
 }
 
 impl ItemSort {
-    pub const ALL: [ItemSort; 4] = [
-        ItemSort::Popular,
-        ItemSort::PriceAsc,
-        ItemSort::PriceDesc,
-        ItemSort::Newest,
-    ];
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [ItemSort] = <ItemSort as strum::VariantArray>::VARIANTS;
 
+    /// The snake_case name used in JSON, query strings and the database.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ItemSort::Popular => "popular",
-            ItemSort::PriceAsc => "price_asc",
-            ItemSort::PriceDesc => "price_desc",
-            ItemSort::Newest => "newest",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        self.into()
     }
 }
 

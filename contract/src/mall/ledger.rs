@@ -4,9 +4,22 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Why points came or went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LedgerKind {
     /// Points from the monthly bill (about 1 per yuan, times the tier multiplier).
     MonthlySpending,
@@ -28,39 +41,12 @@ pub enum LedgerKind {
 }
 
 impl LedgerKind {
-    pub const ALL: [LedgerKind; 11] = [
-        LedgerKind::MonthlySpending,
-        LedgerKind::Tenure,
-        LedgerKind::ActivityBonus,
-        LedgerKind::CheckIn,
-        LedgerKind::BirthdayGift,
-        LedgerKind::HolidayDouble,
-        LedgerKind::AdoptedSuggestion,
-        LedgerKind::Redemption,
-        LedgerKind::Refund,
-        LedgerKind::Expiry,
-        LedgerKind::Donation,
-    ];
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [LedgerKind] = <LedgerKind as strum::VariantArray>::VARIANTS;
 
     /// The snake_case name used in JSON, query strings and the database.
     pub fn as_str(self) -> &'static str {
-        match self {
-            LedgerKind::MonthlySpending => "monthly_spending",
-            LedgerKind::Tenure => "tenure",
-            LedgerKind::ActivityBonus => "activity_bonus",
-            LedgerKind::CheckIn => "check_in",
-            LedgerKind::BirthdayGift => "birthday_gift",
-            LedgerKind::HolidayDouble => "holiday_double",
-            LedgerKind::AdoptedSuggestion => "adopted_suggestion",
-            LedgerKind::Redemption => "redemption",
-            LedgerKind::Refund => "refund",
-            LedgerKind::Expiry => "expiry",
-            LedgerKind::Donation => "donation",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        self.into()
     }
 }
 

@@ -53,6 +53,7 @@ pub fn is_valid_idempotency_key(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     #[test]
     fn idempotency_keys_are_16_to_64_safe_characters() {
@@ -65,19 +66,46 @@ mod tests {
     }
 
     #[test]
+    fn every_blocked_reason_has_its_own_refusal_code_and_back() {
+        for &reason in BlockedReason::ALL {
+            assert_eq!(
+                BlockedReason::from_error_code(reason.error_code()),
+                Some(reason)
+            );
+        }
+        assert_eq!(
+            BlockedReason::LimitReached.error_code(),
+            ErrorCode::LimitExceeded
+        );
+        assert_eq!(
+            BlockedReason::SignInRequired.error_code(),
+            ErrorCode::Unauthenticated
+        );
+        assert_eq!(
+            BlockedReason::from_error_code(ErrorCode::InvalidQuantity),
+            None
+        );
+        let account: Vec<_> = BlockedReason::ALL
+            .iter()
+            .filter(|r| r.is_about_the_account())
+            .collect();
+        assert_eq!(account.len(), 3);
+    }
+
+    #[test]
     fn enums_travel_as_snake_case_and_parse_back() {
-        for kind in LedgerKind::ALL {
+        for &kind in LedgerKind::ALL {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
-            assert_eq!(LedgerKind::parse(kind.as_str()), Some(kind));
+            assert_eq!(kind.as_str().parse::<LedgerKind>().ok(), Some(kind));
         }
-        for c in ItemCategory::ALL {
-            assert_eq!(ItemCategory::parse(c.as_str()), Some(c));
+        for &c in ItemCategory::ALL {
+            assert_eq!(c.as_str().parse::<ItemCategory>().ok(), Some(c));
         }
-        for sort in ItemSort::ALL {
+        for &sort in ItemSort::ALL {
             let json = serde_json::to_string(&sort).unwrap();
             assert_eq!(json, format!("\"{}\"", sort.as_str()));
-            assert_eq!(ItemSort::parse(sort.as_str()), Some(sort));
+            assert_eq!(sort.as_str().parse::<ItemSort>().ok(), Some(sort));
         }
         assert_eq!(
             serde_json::to_string(&BlockedReason::InsufficientPoints).unwrap(),
@@ -87,6 +115,9 @@ mod tests {
             serde_json::to_string(&OrderStatus::AwaitingShipment).unwrap(),
             "\"awaiting_shipment\""
         );
-        assert_eq!(OrderStatus::parse("shipped"), Some(OrderStatus::Shipped));
+        assert_eq!(
+            ("shipped").parse::<OrderStatus>().ok(),
+            Some(OrderStatus::Shipped)
+        );
     }
 }

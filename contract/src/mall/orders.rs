@@ -30,9 +30,22 @@ pub struct RedemptionReceipt {
     pub replayed: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum OrderStatus {
     /// Instant items: credited.
     Completed,
@@ -45,26 +58,12 @@ pub enum OrderStatus {
 }
 
 impl OrderStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrderStatus::Completed => "completed",
-            OrderStatus::AwaitingShipment => "awaiting_shipment",
-            OrderStatus::Shipped => "shipped",
-            OrderStatus::Delivered => "delivered",
-            OrderStatus::Cancelled => "cancelled",
-        }
-    }
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [OrderStatus] = <OrderStatus as strum::VariantArray>::VARIANTS;
 
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            OrderStatus::Completed,
-            OrderStatus::AwaitingShipment,
-            OrderStatus::Shipped,
-            OrderStatus::Delivered,
-            OrderStatus::Cancelled,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+    /// The snake_case name used in JSON, query strings and the database.
+    pub fn as_str(self) -> &'static str {
+        self.into()
     }
 }
 

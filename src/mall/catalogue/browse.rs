@@ -57,7 +57,10 @@ pub fn Catalogue() -> impl IntoView {
         );
     };
     let on_sort = move |ev: leptos::ev::Event| {
-        let sort = ItemSort::parse(&event_target_value(&ev)).unwrap_or_default();
+        let sort = event_target_value(&ev)
+            .parse::<ItemSort>()
+            .ok()
+            .unwrap_or_default();
         go_sort(
             CatalogueQuery {
                 sort,
@@ -98,7 +101,7 @@ pub fn Catalogue() -> impl IntoView {
                     aria-current=move || query.get().category.is_none().then_some("page")>
                     {tr(|t| t.category_all)}
                 </a>
-                {ItemCategory::ALL.into_iter().map(|c| view! {
+                {ItemCategory::ALL.iter().copied().map(|c| view! {
                     <a href=move || category_href(Some(c)) class="category"
                         aria-current=move || (query.get().category == Some(c)).then_some("page")>
                         <Icon kind=category_icon(c) />{move || category_label(c, t.get())}
@@ -109,7 +112,7 @@ pub fn Catalogue() -> impl IntoView {
                 <div class="field field--inline">
                     <label for="catalogue-sort">{tr(|t| t.catalogue_sort)}</label>
                     <select id="catalogue-sort" on:change=on_sort.clone()>
-                        {ItemSort::ALL.into_iter().map(|s| view! {
+                        {ItemSort::ALL.iter().copied().map(|s| view! {
                             <option value=s.as_str() selected=move || query.get().sort == s>{move || sort_label(s, t.get())}</option>
                         }).collect_view()}
                     </select>

@@ -3,8 +3,8 @@
 
 use care_contract::mall::MallItem;
 
+use crate::i18n::dates::format_moment;
 use crate::i18n::{Locale, Texts};
-use crate::mall::time::format_moment;
 use crate::mall::words::yuan;
 
 /// Small marks shown as badges: 4星及以上专享, 秒兑, 限时.

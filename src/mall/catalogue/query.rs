@@ -3,6 +3,8 @@
 
 use care_contract::mall::{ItemCategory, ItemSort, SEARCH_MAX_CHARS};
 
+use crate::query_string::encode_value;
+
 /// Items per catalogue page: a few phone screens.
 pub const CATALOGUE_PAGE_SIZE: u32 = 20;
 
@@ -20,10 +22,10 @@ impl CatalogueQuery {
     /// Reads the address bar's query; anything unknown falls back to the default.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         CatalogueQuery {
-            category: get("category").and_then(|c| ItemCategory::parse(&c)),
+            category: get("category").and_then(|c| c.parse::<ItemCategory>().ok()),
             words: tidy_words(&get("q").unwrap_or_default()),
             sort: get("sort")
-                .and_then(|s| ItemSort::parse(&s))
+                .and_then(|s| s.parse::<ItemSort>().ok())
                 .unwrap_or_default(),
             page: get("page")
                 .and_then(|p| p.parse().ok())
@@ -53,7 +55,7 @@ impl CatalogueQuery {
             pairs.push(("category", category.as_str().to_owned()));
         }
         if !self.words.is_empty() {
-            pairs.push(("q", percent_encode(&self.words)));
+            pairs.push(("q", encode_value(&self.words)));
         }
         if for_api || self.sort != ItemSort::default() {
             pairs.push(("sort", self.sort.as_str().to_owned()));
@@ -82,19 +84,6 @@ pub fn tidy_words(input: &str) -> String {
         .chars()
         .take(SEARCH_MAX_CHARS)
         .collect()
-}
-
-/// Percent-encodes everything but the URL's unreserved characters, byte by byte (UTF-8).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -156,6 +145,5 @@ mod tests {
             tidy_words(&"话".repeat(80)).chars().count(),
             SEARCH_MAX_CHARS
         );
-        assert_eq!(percent_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
     }
 }

@@ -3,8 +3,8 @@
 
 use care_contract::mall::{BlockedReason, ItemCategory, ItemSort, MallItem};
 
+use crate::i18n::dates::format_moment;
 use crate::i18n::{Locale, Texts};
-use crate::mall::time::format_moment;
 use crate::widgets::icons::IconKind;
 
 pub fn category_label(category: ItemCategory, t: &'static Texts) -> &'static str {
@@ -148,10 +148,10 @@ pub(crate) mod tests {
     #[test]
     fn every_category_and_order_has_words() {
         for locale in Locale::ALL {
-            for c in ItemCategory::ALL {
+            for &c in ItemCategory::ALL {
                 assert!(!category_label(c, locale.texts()).is_empty());
             }
-            for s in ItemSort::ALL {
+            for &s in ItemSort::ALL {
                 assert!(!sort_label(s, locale.texts()).is_empty());
             }
         }

@@ -73,18 +73,17 @@ pub fn blocked_text(reason: BlockedReason, t: &'static Texts) -> Option<&'static
 
 /// A refused donation in words; nothing was deducted.
 pub fn donate_error_text(error: &ApiError, t: &'static Texts) -> String {
-    let blocked = |reason| blocked_text(reason, t).unwrap_or_default().to_owned();
     match error.code() {
         Some(ErrorCode::InsufficientPoints) => match error.details().and_then(|d| d.balance) {
             Some(balance) => t.donate_error_insufficient(balance),
             None => t.donate_error_insufficient_plain.to_owned(),
         },
         Some(ErrorCode::InvalidAmount) => t.donate_amount_too_small.to_owned(),
-        Some(ErrorCode::AccountTooNew) => blocked(BlockedReason::AccountTooNew),
-        Some(ErrorCode::NotVerified) => blocked(BlockedReason::NotVerified),
-        Some(ErrorCode::InArrears) => blocked(BlockedReason::InArrears),
         Some(ErrorCode::NotFound) => t.donate_project_not_found.to_owned(),
-        _ => error.message(t).to_owned(),
+        code => code
+            .and_then(BlockedReason::from_error_code)
+            .and_then(|reason| blocked_text(reason, t))
+            .map_or_else(|| error.message(t).to_owned(), str::to_owned),
     }
 }
 

@@ -6,9 +6,9 @@ use care_contract::phone::mask_phone;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::i18n::dates::format_date_time;
 use crate::i18n::TextKey;
 use crate::i18n::{tr, use_texts, Texts};
-use crate::mall::time::format_date_time;
 use crate::mall::words::yuan;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};

@@ -7,16 +7,16 @@ use leptos_router::components::A;
 use super::api::{self, ORDERS_PAGE_SIZE};
 use super::badge::StatusBadge;
 use crate::auth::RequireSignIn;
+use crate::i18n::dates::format_date;
 use crate::i18n::{tr, use_texts};
-use crate::mall::time::beijing;
 use crate::mall::words::localized;
-use crate::me::format_date;
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
 use crate::widgets::pager::Pager;
 use crate::widgets::skeleton::SkeletonCard;
+use care_contract::time::china_date;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
@@ -82,7 +82,7 @@ fn OrderRow(order: Order) -> impl IntoView {
         created_at,
         ..
     } = order;
-    let ordered_on = beijing(created_at).date();
+    let ordered_on = china_date(created_at);
     view! {
         <li class="order-list__item">
             <A href=format!("/mall/orders/{id}") attr:class="order-row">

@@ -1,5 +1,5 @@
 //! How an order reads: its status in words and where it is on the delivery steps. Pure,
-//! so it is tested here. (Money is `crate::mall::words::yuan`, times `crate::mall::time`.)
+//! so it is tested here. (Money is `crate::mall::words::yuan`, times `crate::i18n::dates`.)
 
 use care_contract::mall::{DeliveryKind, OrderStatus};
 

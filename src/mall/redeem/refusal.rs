@@ -3,12 +3,12 @@
 //! goes next to its field instead.
 
 use care_contract::mall::{AddressField, BlockedReason, MallItem};
-use care_contract::ErrorCode;
+use care_contract::{ErrorCode, ErrorDetails};
 
 use crate::api::ApiError;
+use crate::i18n::dates::format_moment;
 use crate::i18n::{Locale, Texts};
 use crate::mall::catalogue::words::blocked_text;
-use crate::mall::time::format_moment;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
@@ -20,9 +20,9 @@ pub enum Refusal {
 
 pub fn refusal(error: &ApiError, item: &MallItem, t: &'static Texts, locale: Locale) -> Refusal {
     let details = error.details();
-    let reason = |r| Refusal::Message(blocked_text(r, item, None, t, locale));
-    match error.code() {
-        Some(ErrorCode::InvalidAddress) => {
+    let message = |text: String| Refusal::Message(text);
+    match (error.code(), details) {
+        (Some(ErrorCode::InvalidAddress), _) => {
             Refusal::Address(match details.and_then(|d| d.field.as_deref()) {
                 Some("phone") => AddressField::Phone,
                 Some("region") => AddressField::Region,
@@ -30,38 +30,43 @@ pub fn refusal(error: &ApiError, item: &MallItem, t: &'static Texts, locale: Loc
                 _ => AddressField::Name,
             })
         }
-        Some(ErrorCode::InsufficientPoints) => {
-            match details.and_then(|d| Some((d.balance?, d.needed?))) {
-                Some((balance, needed)) => {
-                    Refusal::Message(t.refusal_insufficient(balance, needed))
-                }
-                None => reason(BlockedReason::InsufficientPoints),
-            }
-        }
-        Some(ErrorCode::LimitExceeded) => {
-            match details.and_then(|d| Some((d.limit?, d.remaining?))) {
-                Some((limit, remaining)) => {
-                    Refusal::Message(t.refusal_limit(i64::from(limit), i64::from(remaining)))
-                }
-                None => reason(BlockedReason::LimitReached),
-            }
-        }
-        Some(ErrorCode::NotStarted) => match details.and_then(|d| d.opens_at) {
-            Some(at) => Refusal::Message(t.blocked_not_started(&format_moment(at, locale))),
-            None => reason(BlockedReason::NotStarted),
+        // Where the backend gave the numbers, say them.
+        (
+            Some(ErrorCode::InsufficientPoints),
+            Some(&ErrorDetails {
+                balance: Some(balance),
+                needed: Some(needed),
+                ..
+            }),
+        ) => message(t.refusal_insufficient(balance, needed)),
+        (
+            Some(ErrorCode::LimitExceeded),
+            Some(&ErrorDetails {
+                limit: Some(limit),
+                remaining: Some(remaining),
+                ..
+            }),
+        ) => message(t.refusal_limit(i64::from(limit), i64::from(remaining))),
+        (
+            Some(ErrorCode::NotStarted),
+            Some(&ErrorDetails {
+                opens_at: Some(at), ..
+            }),
+        ) => message(t.blocked_not_started(&format_moment(at, locale))),
+        (
+            Some(ErrorCode::TierRequired),
+            Some(&ErrorDetails {
+                min_star_level: Some(stars),
+                ..
+            }),
+        ) => message(t.blocked_tier(i64::from(stars))),
+        (Some(ErrorCode::InvalidQuantity), _) => message(t.refusal_quantity.to_owned()),
+        (Some(ErrorCode::NotFound), _) => message(t.refusal_gone.to_owned()),
+        // The rest are the item's blocked reasons, said as the catalogue says them.
+        (code, _) => match code.and_then(BlockedReason::from_error_code) {
+            Some(reason) => message(blocked_text(reason, item, None, t, locale)),
+            None => message(error.message(t).to_owned()),
         },
-        Some(ErrorCode::TierRequired) => match details.and_then(|d| d.min_star_level) {
-            Some(stars) => Refusal::Message(t.blocked_tier(i64::from(stars))),
-            None => reason(BlockedReason::TierRequired),
-        },
-        Some(ErrorCode::AccountTooNew) => reason(BlockedReason::AccountTooNew),
-        Some(ErrorCode::NotVerified) => reason(BlockedReason::NotVerified),
-        Some(ErrorCode::InArrears) => reason(BlockedReason::InArrears),
-        Some(ErrorCode::WindowClosed) => reason(BlockedReason::WindowClosed),
-        Some(ErrorCode::OutOfStock) => reason(BlockedReason::OutOfStock),
-        Some(ErrorCode::InvalidQuantity) => Refusal::Message(t.refusal_quantity.to_owned()),
-        Some(ErrorCode::NotFound) => Refusal::Message(t.refusal_gone.to_owned()),
-        _ => Refusal::Message(error.message(t).to_owned()),
     }
 }
 

@@ -6,7 +6,6 @@ use care_contract::error::ErrorDetails;
 use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, ItemSort, MallItem};
 use care_contract::points::{self, Insufficient};
 use care_contract::time::china_date;
-use care_contract::ErrorCode;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 
@@ -62,7 +61,9 @@ pub fn item_row(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
     let delivery: String = r.get(14)?;
     Ok(ItemRow {
         id: r.get(0)?,
-        category: ItemCategory::parse(&category).ok_or_else(|| bad_text(1, &category))?,
+        category: category
+            .parse::<ItemCategory>()
+            .map_err(|_| bad_text(1, &category))?,
         name_zh: r.get(2)?,
         name_en: r.get(3)?,
         description_zh: r.get(4)?,
@@ -179,19 +180,13 @@ pub fn blocked(
 /// The refusal for a reason that blocks the whole account (`unauthenticated` for any
 /// other reason: only a signed-out viewer has one).
 pub fn account_error(reason: BlockedReason) -> StoreError {
-    let (code, message) = match reason {
-        BlockedReason::AccountTooNew => (
-            ErrorCode::AccountTooNew,
-            "accounts younger than the minimum age cannot redeem yet",
-        ),
-        BlockedReason::NotVerified => (
-            ErrorCode::NotVerified,
-            "the account is not real-name verified",
-        ),
-        BlockedReason::InArrears => (ErrorCode::InArrears, "the account has an overdue bill"),
+    let message = match reason {
+        BlockedReason::AccountTooNew => "accounts younger than the minimum age cannot redeem yet",
+        BlockedReason::NotVerified => "the account is not real-name verified",
+        BlockedReason::InArrears => "the account has an overdue bill",
         _ => return StoreError::unauthenticated(),
     };
-    StoreError::refused(code, message)
+    StoreError::refused(reason.error_code(), message)
 }
 
 /// The error a redemption attempt answers for a blocked reason.
@@ -207,30 +202,29 @@ pub fn block_error(
         | BlockedReason::AccountTooNew
         | BlockedReason::NotVerified
         | BlockedReason::InArrears => account_error(reason),
-        BlockedReason::TierRequired => StoreError::refused(
-            ErrorCode::TierRequired,
-            "this item is for a higher star level",
-        )
-        .with_details(ErrorDetails {
-            min_star_level: Some(item.min_star_level),
-            ..Default::default()
-        }),
+        BlockedReason::TierRequired => {
+            StoreError::refused(reason.error_code(), "this item is for a higher star level")
+                .with_details(ErrorDetails {
+                    min_star_level: Some(item.min_star_level),
+                    ..Default::default()
+                })
+        }
         BlockedReason::NotStarted => {
-            StoreError::refused(ErrorCode::NotStarted, "this exchange has not opened yet")
+            StoreError::refused(reason.error_code(), "this exchange has not opened yet")
                 .with_details(ErrorDetails {
                     opens_at: item.starts_at.map(from_ms),
                     ..Default::default()
                 })
         }
         BlockedReason::WindowClosed => {
-            StoreError::refused(ErrorCode::WindowClosed, "this exchange has closed")
+            StoreError::refused(reason.error_code(), "this exchange has closed")
         }
         BlockedReason::OutOfStock => {
-            StoreError::refused(ErrorCode::OutOfStock, "not enough stock left")
+            StoreError::refused(reason.error_code(), "not enough stock left")
         }
         BlockedReason::LimitReached => {
             let taken = viewer.redeemed.get(&item.id).copied().unwrap_or(0);
-            StoreError::refused(ErrorCode::LimitExceeded, "more than the per-customer limit")
+            StoreError::refused(reason.error_code(), "more than the per-customer limit")
                 .with_details(ErrorDetails {
                     limit: Some(item.per_customer_limit),
                     remaining: Some(item.per_customer_limit.saturating_sub(taken)),

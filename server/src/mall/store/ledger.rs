@@ -72,7 +72,7 @@ fn ledger_entry(r: &Row<'_>) -> rusqlite::Result<LedgerEntry> {
     let kind: String = r.get(1)?;
     Ok(LedgerEntry {
         id: r.get(0)?,
-        kind: LedgerKind::parse(&kind).ok_or_else(|| bad_text(1, &kind))?,
+        kind: kind.parse::<LedgerKind>().map_err(|_| bad_text(1, &kind))?,
         points: r.get(2)?,
         at: from_ms(r.get(3)?),
         date: r.get(4)?,

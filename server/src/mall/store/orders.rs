@@ -26,7 +26,9 @@ fn order_row(r: &Row<'_>) -> rusqlite::Result<Order> {
     let category: String = r.get(4)?;
     let delivery: String = r.get(5)?;
     let status: String = r.get(11)?;
-    let status = OrderStatus::parse(&status).ok_or_else(|| bad_text(11, &status))?;
+    let status = status
+        .parse::<OrderStatus>()
+        .map_err(|_| bad_text(11, &status))?;
     let name: Option<String> = r.get(13)?;
     let address = match name {
         Some(name) => Some(DeliveryAddress {
@@ -42,7 +44,9 @@ fn order_row(r: &Row<'_>) -> rusqlite::Result<Order> {
         item_id: r.get(1)?,
         item_name_zh: r.get(2)?,
         item_name_en: r.get(3)?,
-        category: ItemCategory::parse(&category).ok_or_else(|| bad_text(4, &category))?,
+        category: category
+            .parse::<ItemCategory>()
+            .map_err(|_| bad_text(4, &category))?,
         delivery: parse_delivery(&delivery).ok_or_else(|| bad_text(5, &delivery))?,
         quantity: r.get(6)?,
         points_list: r.get(7)?,

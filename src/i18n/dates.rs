@@ -1,24 +1,34 @@
-//! Mall times are Beijing time, wherever the phone is: exchange windows open by the
-//! operator's clock, and order times match the phone bill and the hotline's records.
+//! Dates and times in the user's language, in China time (UTC+8, `care_contract::time`)
+//! wherever the phone is: exchange windows open by the operator's clock, and order times
+//! match the phone bill and the hotline's records. Hand-formatted: chrono's strftime
+//! machinery would add ~20 KB to the bundle.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Timelike, Utc};
+use care_contract::time::china_time;
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
-use crate::i18n::Locale;
-use crate::me::format_date;
+use super::Locale;
 
+/// English month names as dates are written in the app: 1 Mar 2019.
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// An instant as the wall clock in Beijing (UTC+8, no daylight saving) shows it.
-pub fn beijing(at: DateTime<Utc>) -> NaiveDateTime {
-    let east8 = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-    at.with_timezone(&east8).naive_local()
+/// A calendar date the way each language writes it: 2019年3月1日, 1 Mar 2019.
+pub fn format_date(date: NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        Locale::En => format!(
+            "{} {} {}",
+            date.day(),
+            MONTHS[date.month0() as usize],
+            date.year()
+        ),
+    }
 }
 
 /// A moment in the near future or past, day and time: 11月25日 10:00, 25 Nov 10:00.
 pub fn format_moment(at: DateTime<Utc>, locale: Locale) -> String {
-    let at = beijing(at);
+    let at = china_time(at);
     match locale {
         Locale::ZhCn => format!(
             "{}月{}日 {:02}:{:02}",
@@ -39,8 +49,7 @@ pub fn format_moment(at: DateTime<Utc>, locale: Locale) -> String {
 
 /// A full date and time: 2025年3月1日 09:05, 1 Mar 2025 09:05.
 pub fn format_date_time(at: DateTime<Utc>, locale: Locale) -> String {
-    let at = beijing(at);
-    // Hand-formatted: chrono's strftime machinery would add ~20 KB to the bundle.
+    let at = china_time(at);
     format!(
         "{} {:02}:{:02}",
         format_date(at.date(), locale),
@@ -55,7 +64,16 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn moments_are_in_beijing_time() {
+    fn writes_dates_in_each_language() {
+        let date = NaiveDate::from_ymd_opt(2019, 3, 1).unwrap();
+        assert_eq!(format_date(date, Locale::ZhCn), "2019年3月1日");
+        assert_eq!(format_date(date, Locale::En), "1 Mar 2019");
+        let december = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+        assert_eq!(format_date(december, Locale::En), "31 Dec 2019");
+    }
+
+    #[test]
+    fn moments_are_in_china_time() {
         let at = Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap();
         assert_eq!(format_moment(at, Locale::ZhCn), "11月25日 10:00");
         assert_eq!(format_moment(at, Locale::En), "25 Nov 10:00");
