@@ -12,6 +12,10 @@
 //!
 //! A group that cannot be fetched (a phone losing signal between pages) shows the usual
 //! error card with a retry instead of stopping the app: the split functions are `fallible`.
+//!
+//! A route may name a prefetch function (`=> Page, prefetch module::function`): it runs
+//! as soon as the route is chosen, before the group's code has arrived, and starts the
+//! page's GET requests (`api::prefetch`), so data and code download side by side.
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -21,15 +25,15 @@ use crate::api::ApiError;
 use crate::auth::SignInPage;
 use crate::community::CommunityPage;
 use crate::feedback::FeedbackPage;
-use crate::mall::{DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
-use crate::me::{MePage, SettingsPage};
+use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
+use crate::me::{self, MePage, SettingsPage};
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::page_loading::PageLoading;
 
 /// Declares one lazily loaded group: a function compiled into its own wasm chunk that
 /// renders any page of the group, and a route type per page for the router.
 macro_rules! page_group {
-    ($group:ident: $screen:ident { $($route:ident => $page:ident,)* }) => {
+    ($group:ident: $screen:ident { $($route:ident => $page:ident $(, prefetch $prefetch:path)?;)* }) => {
         /// The pages of one lazily loaded group.
         #[derive(Clone, Copy)]
         #[repr(u8)]
@@ -49,6 +53,11 @@ macro_rules! page_group {
 
             impl LazyRoute for $route {
                 fn data() -> Self {
+                    $(
+                        let params = leptos_router::hooks::use_params_map().get_untracked();
+                        let query = leptos_router::hooks::use_query_map().get_untracked();
+                        $prefetch(&params, &query);
+                    )?
                     $route
                 }
 
@@ -62,29 +71,29 @@ macro_rules! page_group {
 }
 
 page_group!(mall_pages: MallScreen {
-    MallRoute => MallPage,
-    LedgerRoute => LedgerPage,
-    OrdersRoute => OrdersPage,
-    OrderRoute => OrderPage,
-    DonateRoute => DonatePage,
-    ItemRoute => ItemPage,
+    MallRoute => MallPage, prefetch mall::prefetch::mall;
+    LedgerRoute => LedgerPage, prefetch mall::prefetch::ledger;
+    OrdersRoute => OrdersPage, prefetch mall::prefetch::orders;
+    OrderRoute => OrderPage, prefetch mall::prefetch::order;
+    DonateRoute => DonatePage, prefetch mall::prefetch::donate;
+    ItemRoute => ItemPage, prefetch mall::prefetch::item;
 });
 
 page_group!(me_pages: MeScreen {
-    MeRoute => MePage,
-    SettingsRoute => SettingsPage,
+    MeRoute => MePage, prefetch me::prefetch_profile;
+    SettingsRoute => SettingsPage;
 });
 
 page_group!(sign_in_pages: SignInScreen {
-    SignInRoute => SignInPage,
+    SignInRoute => SignInPage;
 });
 
 page_group!(community_pages: CommunityScreen {
-    CommunityRoute => CommunityPage,
+    CommunityRoute => CommunityPage;
 });
 
 page_group!(feedback_pages: FeedbackScreen {
-    FeedbackRoute => FeedbackPage,
+    FeedbackRoute => FeedbackPage;
 });
 
 /// The page's code could not be fetched: the network error card; retrying reloads the page,

@@ -28,9 +28,19 @@ impl Drop for Abort {
     }
 }
 
+/// A GET; picks up the answer of a request for the same path that the page's route
+/// started while the page's code was loading (`api::prefetch`).
 pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let text = send(Request::get(&api_url(&api_base().await, path)), None).await?;
-    decode(&text)
+    let text = match super::prefetch::take(path) {
+        Some(pending) => pending.await,
+        None => send(Request::get(&api_url(&api_base().await, path)), None, true).await,
+    };
+    decode(&checked(text)?)
+}
+
+/// A GET's body that nobody waits for yet, not tied to a page (`api::prefetch`).
+pub(crate) async fn get_text_detached(path: &str) -> Result<String, ApiError> {
+    send(Request::get(&api_url(&api_base().await, path)), None, false).await
 }
 
 pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
@@ -38,29 +48,48 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|_| ApiError::Decode)?;
-    let text = send(Request::post(&api_url(&api_base().await, path)), Some(json)).await?;
-    decode(&text)
+    let text = send(
+        Request::post(&api_url(&api_base().await, path)),
+        Some(json),
+        true,
+    )
+    .await;
+    decode(&checked(text)?)
 }
 
 /// A POST whose success has no body (204).
 pub(crate) async fn post_no_content(path: &str) -> Result<(), ApiError> {
-    send(Request::post(&api_url(&api_base().await, path)), None)
-        .await
-        .map(drop)
+    checked(send(Request::post(&api_url(&api_base().await, path)), None, true).await).map(drop)
+}
+
+/// Every answer passes here on its way to the caller: a 401 `unauthenticated` is the
+/// session rule's business (`api::session_ended`), wherever it comes from.
+fn checked(answer: Result<String, ApiError>) -> Result<String, ApiError> {
+    if answer.as_ref().is_err_and(ApiError::is_unauthenticated) {
+        super::session_ended::report();
+    }
+    answer
 }
 
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|_| ApiError::Decode)
 }
 
-/// Sends a request and returns the body of a 2xx answer, within the time limit.
-async fn send(builder: RequestBuilder, json_body: Option<String>) -> Result<String, ApiError> {
+/// Sends a request and returns the body of a 2xx answer, within the time limit. Tied to
+/// the reactive owner, it is aborted when the owner (a page) goes away.
+async fn send(
+    builder: RequestBuilder,
+    json_body: Option<String>,
+    tie_to_owner: bool,
+) -> Result<String, ApiError> {
     // Each holder has its own handle to the same JS controller.
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
     let _abort_on_drop = Abort(controller.clone());
-    let on_owner_cleanup = SendWrapper::new(controller.clone());
-    on_cleanup(move || on_owner_cleanup.abort());
+    if tie_to_owner {
+        let on_owner_cleanup = SendWrapper::new(controller.clone());
+        on_cleanup(move || on_owner_cleanup.abort());
+    }
 
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {

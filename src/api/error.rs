@@ -22,6 +22,16 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// 404 `not_found`, for a thing the app looked for in a list and did not find.
+    pub fn not_found() -> Self {
+        ApiError::Http {
+            status: 404,
+            code: ErrorCode::NotFound,
+            retry_after_secs: None,
+            details: None,
+        }
+    }
+
     /// The contract error code, if the backend gave one.
     pub fn code(&self) -> Option<ErrorCode> {
         match self {

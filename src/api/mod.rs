@@ -6,7 +6,9 @@ pub(crate) mod client;
 pub mod config;
 mod error;
 pub mod meta;
+pub mod prefetch;
 pub mod profile;
+pub mod session_ended;
 pub mod submit_once;
 
 pub use client::REQUEST_TIMEOUT_MS;

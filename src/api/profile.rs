@@ -10,7 +10,9 @@ pub async fn fetch_session() -> Result<SessionInfo, ApiError> {
     client::get("/session").await
 }
 
+pub const PROFILE_PATH: &str = "/me";
+
 /// The profile page's data; 401 `unauthenticated` when the session has ended.
 pub async fn fetch_profile() -> Result<Profile, ApiError> {
-    client::get("/me").await
+    client::get(PROFILE_PATH).await
 }

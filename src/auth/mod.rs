@@ -8,5 +8,5 @@ mod sign_in_page;
 
 pub use next::{safe_next, sign_in_href};
 pub use require::RequireSignIn;
-pub use session::{provide_session, use_session, Session, SessionState};
+pub use session::{probably_signed_in, provide_session, use_session, Session, SessionState};
 pub use sign_in_page::SignInPage;

@@ -1,11 +1,13 @@
 //! The session as the app knows it. The session itself is an HttpOnly cookie the app never
-//! sees; this only mirrors what `/api/me` last said.
+//! sees; this mirrors what `/api/session` said at start, sign-in and sign-out since, and
+//! any 401 since (`api::session_ended`).
 
 use care_contract::profile::Profile;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
+use crate::widgets::toast::Toasts;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SessionState {
@@ -25,6 +27,8 @@ pub struct Session {
     /// Set when the user signed out on purpose: a page that needs an account then sends
     /// them home rather than to sign-in.
     signed_out_by_user: StoredValue<bool>,
+    /// Where "your session has ended" is said (absent where a test mounts without it).
+    toasts: Option<Toasts>,
 }
 
 impl Session {
@@ -53,10 +57,26 @@ impl Session {
         self.state.set(SessionState::SignedIn(profile));
     }
 
-    /// The backend said the session is over (a 401 from any call): sign-in comes next.
-    pub fn ended(&self) {
+    /// The backend said the session is over (a 401 from any call, through
+    /// `api::session_ended`): signed out, and told so once. A page that needs an account
+    /// then sends the user to sign in and back.
+    fn expired(&self) {
+        let was_signed_in = self
+            .state
+            .with_untracked(|s| matches!(s, SessionState::SignedIn(_)));
+        if self
+            .state
+            .with_untracked(|s| matches!(s, SessionState::SignedOut))
+        {
+            return;
+        }
         self.bump();
         self.state.set(SessionState::SignedOut);
+        if was_signed_in {
+            if let Some(toasts) = self.toasts {
+                toasts.show(|t| t.session_expired);
+            }
+        }
     }
 
     /// Ends the session on the server, then forgets it here.
@@ -90,18 +110,50 @@ impl Session {
     }
 }
 
-/// Provides the session and asks the backend once at start.
+/// Provides the session and asks the backend once at start; call after `provide_toasts`.
 pub fn provide_session() -> Session {
     let session = Session {
         state: RwSignal::new(SessionState::Checking),
         generation: StoredValue::new(0),
         signed_out_by_user: StoredValue::new(false),
+        toasts: use_context::<Toasts>(),
     };
     provide_context(session);
+    api::session_ended::on_session_ended(move || session.expired());
+    Effect::new(move |_| match session.state.get() {
+        SessionState::SignedIn(_) => remember_signed_in(true),
+        SessionState::SignedOut => remember_signed_in(false),
+        SessionState::Checking | SessionState::Unknown(_) => {}
+    });
     session.refresh();
     session
 }
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+/// Whether this browser was signed in when the app last knew: a hint (the session is an
+/// HttpOnly cookie the app cannot read) that decides whether a page opened from a link
+/// starts loading an account's data before the session check answers. Wrong only in the
+/// harmless direction: a request that answers 401, or one that waits for the check.
+const SIGNED_IN_HINT: &str = "care.signed-in-hint.v1";
+
+fn remember_signed_in(signed_in: bool) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let _ = if signed_in {
+        storage.set_item(SIGNED_IN_HINT, "1")
+    } else {
+        storage.remove_item(SIGNED_IN_HINT)
+    };
+}
+
+/// See [`SIGNED_IN_HINT`].
+pub fn probably_signed_in() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(SIGNED_IN_HINT).ok().flatten())
+        .is_some()
 }

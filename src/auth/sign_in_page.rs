@@ -12,6 +12,7 @@ use super::{safe_next, use_session, SessionState};
 use crate::api::{self, ApiError};
 use crate::drafts::SessionDraft;
 use crate::i18n::{tr, use_texts};
+use crate::server_info::use_server_info;
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
@@ -35,7 +36,7 @@ pub fn SignInPage() -> impl IntoView {
     let form_error = RwSignal::new(None::<ApiError>);
     let sent = RwSignal::new(None::<CodeSent>);
     let resend = Countdown::new();
-    let server_info = LocalResource::new(api::meta::fetch_server_info);
+    let server_info = use_server_info();
 
     let request_code = Action::new_local(|phone: &String| api::auth::request_code(phone.clone()));
     let sign_in = Action::new_local(|(phone, code): &(String, String)| {

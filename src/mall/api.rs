@@ -11,16 +11,23 @@ use crate::api::ApiError;
 /// Ledger entries per page: a phone screen or two.
 pub const LEDGER_PAGE_SIZE: u32 = 20;
 
+/// The signed-in subscriber's balance, tier, expiry and check-in.
+pub const SUMMARY_PATH: &str = "/mall/summary";
+
 pub async fn fetch_summary() -> Result<MallSummary, ApiError> {
-    client::get("/mall/summary").await
+    client::get(SUMMARY_PATH).await
 }
 
 pub async fn check_in() -> Result<CheckInResult, ApiError> {
     client::post("/mall/check-in", &()).await
 }
 
+pub fn item_path(id: i64) -> String {
+    format!("/mall/items/{id}")
+}
+
 pub async fn fetch_item(id: i64) -> Result<MallItem, ApiError> {
-    client::get(&format!("/mall/items/{id}")).await
+    client::get(&item_path(id)).await
 }
 
 /// Exactly once per `request.idempotency_key`: safe to send again after a lost answer.
@@ -37,7 +44,7 @@ pub async fn fetch_ledger(kind: Option<LedgerKind>, page: u32) -> Result<LedgerP
 }
 
 /// `kind` names are fixed ASCII words, so the query needs no escaping.
-fn ledger_path(kind: Option<LedgerKind>, page: u32) -> String {
+pub fn ledger_path(kind: Option<LedgerKind>, page: u32) -> String {
     let mut path = format!("/mall/ledger?page={page}&per_page={LEDGER_PAGE_SIZE}");
     if let Some(kind) = kind {
         path.push_str("&kind=");

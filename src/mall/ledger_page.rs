@@ -9,10 +9,9 @@ use crate::auth::RequireSignIn;
 use crate::i18n::dates::format_date;
 use crate::i18n::{tr, use_texts};
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::ErrorView;
+use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
 use crate::widgets::pager::Pager;
-use crate::widgets::skeleton::SkeletonCard;
 
 #[component]
 pub fn LedgerPage() -> impl IntoView {
@@ -48,13 +47,12 @@ fn Ledger() -> impl IntoView {
                 </select>
             </div>
         </section>
-        {move || match entries.get() {
-            None => view! { <SkeletonCard lines=6 /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorView error on_retry=move |_| entries.refetch() /> }.into_any(),
-            Some(Ok(result)) if result.entries.is_empty() => view! {
-                <section class="card empty-state"><p>{tr(|t| t.ledger_empty)}</p></section>
-            }.into_any(),
-            Some(Ok(result)) => {
+        <Loaded data=entries skeleton=&[6] let:result>
+            {if result.entries.is_empty() {
+                view! {
+                    <section class="card empty-state"><p>{tr(|t| t.ledger_empty)}</p></section>
+                }.into_any()
+            } else {
                 let pages = result.total.div_ceil(u64::from(LEDGER_PAGE_SIZE)).max(1) as u32;
                 let total = i64::try_from(result.total).unwrap_or(i64::MAX);
                 view! {
@@ -64,8 +62,8 @@ fn Ledger() -> impl IntoView {
                     </ol>
                     <Pager page pages label=|t| t.ledger_title />
                 }.into_any()
-            }
-        }}
+            }}
+        </Loaded>
     }
 }
 

@@ -12,6 +12,7 @@ use crate::auth::{sign_in_href, use_session, SessionState};
 use crate::i18n::tr;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
 use crate::widgets::skeleton::SkeletonCard;
 
@@ -48,15 +49,10 @@ fn PointsSection() -> impl IntoView {
             summary.refetch();
         }
     });
-    move || match summary.get() {
-        None => view! { <SkeletonCard lines=4 /><SkeletonCard lines=2 /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorView error on_retry=move |_| summary.refetch() /> }.into_any()
-        }
-        Some(Ok(summary)) => view! {
+    view! {
+        <Loaded data=summary skeleton=&[4, 2] let:summary>
             <PointsCard summary=summary.clone() />
             <CheckInCard status=summary.check_in action=check_in />
-        }
-        .into_any(),
+        </Loaded>
     }
 }

@@ -10,6 +10,7 @@ mod ledger_page;
 mod mall_page;
 mod orders;
 mod points_card;
+pub mod prefetch;
 mod redeem;
 mod words;
 

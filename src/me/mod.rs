@@ -7,3 +7,14 @@ mod settings_page;
 pub use family::FamilyCallButtons;
 pub use page::MePage;
 pub use settings_page::SettingsPage;
+
+/// Starts loading the profile while the page's code downloads (`lazy_pages`), when this
+/// browser was signed in.
+pub fn prefetch_profile(
+    _: &leptos_router::params::ParamsMap,
+    _: &leptos_router::params::ParamsMap,
+) {
+    if crate::auth::probably_signed_in() {
+        crate::api::prefetch::prefetch(crate::api::profile::PROFILE_PATH.to_owned());
+    }
+}

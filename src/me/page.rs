@@ -8,10 +8,10 @@ use crate::auth::{use_session, RequireSignIn};
 use crate::i18n::dates::format_date;
 use crate::i18n::{tr, use_texts};
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::{ErrorNotice, ErrorView};
+use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::skeleton::SkeletonCard;
 use crate::widgets::toast::use_toasts;
 
 #[component]
@@ -26,28 +26,11 @@ pub fn MePage() -> impl IntoView {
     }
 }
 
-/// Loads the full profile from `/api/me`: a skeleton while it comes, the error with a
-/// retry if it fails, sign-in again if the session has ended meanwhile.
+/// Loads the full profile from `/api/me`.
 #[component]
 fn ProfileLoader() -> impl IntoView {
-    let session = use_session();
     let profile = LocalResource::new(api::profile::fetch_profile);
-    Effect::new(move |_| {
-        if profile.with(|p| matches!(p, Some(Err(e)) if e.is_unauthenticated())) {
-            session.ended();
-        }
-    });
-    move || match profile.get() {
-        None => view! { <SkeletonCard lines=4 /> }.into_any(),
-        Some(Ok(profile)) => view! { <ProfileView profile /> }.into_any(),
-        // The effect above sends the user to sign in.
-        Some(Err(error)) if error.is_unauthenticated() => {
-            view! { <SkeletonCard lines=4 /> }.into_any()
-        }
-        Some(Err(error)) => {
-            view! { <ErrorView error on_retry=move |_| profile.refetch() /> }.into_any()
-        }
-    }
+    view! { <Loaded data=profile let:profile><ProfileView profile /></Loaded> }
 }
 
 #[component]

@@ -10,8 +10,7 @@ use crate::widgets::icons::{Icon, IconKind};
 /// How long a toast stays in standard mode.
 const TOAST_MS: u64 = 6_000;
 
-/// A toast's text, chosen by key so it follows a language switch.
-
+/// A toast's text is chosen by key, so it follows a language switch.
 #[derive(Clone, Copy)]
 struct Toast {
     id: u32,
@@ -22,6 +21,8 @@ struct Toast {
 pub struct Toasts {
     items: RwSignal<Vec<Toast>>,
     next_id: StoredValue<u32>,
+    /// Whether toasts stay until closed: elder mode, read when each toast is shown.
+    elder_mode: Signal<bool>,
 }
 
 impl Toasts {
@@ -29,8 +30,8 @@ impl Toasts {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.items.update(|items| items.push(Toast { id, text }));
-        let elder = use_prefs().with_untracked(|p| p.elder_mode);
-        if !elder {
+        // Shown from anywhere, an async task included: nothing here may need a reactive owner.
+        if !self.elder_mode.get_untracked() {
             let items = self.items;
             set_timeout(
                 move || items.update(|items| items.retain(|t| t.id != id)),
@@ -44,10 +45,13 @@ impl Toasts {
     }
 }
 
+/// Provides the toasts; call after `provide_prefs`.
 pub fn provide_toasts() -> Toasts {
+    let prefs = use_prefs();
     let toasts = Toasts {
         items: RwSignal::new(Vec::new()),
         next_id: StoredValue::new(0),
+        elder_mode: Signal::derive(move || prefs.with(|p| p.elder_mode)),
     };
     provide_context(toasts);
     toasts

@@ -14,9 +14,9 @@ use super::words::{category_icon, category_label, sort_label};
 use crate::api::{client, ApiError};
 use crate::i18n::{tr, use_texts};
 use crate::mall::CharityList;
-use crate::widgets::error_view::ErrorView;
+
 use crate::widgets::icons::{Icon, IconKind};
-use crate::widgets::skeleton::SkeletonCard;
+use crate::widgets::loaded::Loaded;
 
 async fn fetch_items(query: CatalogueQuery) -> Result<ItemPage, ApiError> {
     client::get(&query.api_path()).await
@@ -129,8 +129,13 @@ pub fn Catalogue() -> impl IntoView {
 
 #[component]
 fn ItemResults(query: Memo<CatalogueQuery>) -> impl IntoView {
-    let t = use_texts();
     let items = LocalResource::new(move || fetch_items(query.get()));
+    view! { <Loaded data=items skeleton=&[3, 3] let:result><Results result query /></Loaded> }
+}
+
+#[component]
+fn Results(result: ItemPage, query: Memo<CatalogueQuery>) -> impl IntoView {
+    let t = use_texts();
     let page_href = move |page: u32| {
         CatalogueQuery {
             page,
@@ -138,17 +143,14 @@ fn ItemResults(query: Memo<CatalogueQuery>) -> impl IntoView {
         }
         .href()
     };
-    move || {
-        match items.get() {
-        None => view! { <SkeletonCard lines=3 /><SkeletonCard lines=3 /> }.into_any(),
-        Some(Err(error)) => view! { <ErrorView error on_retry=move |_| items.refetch() /> }.into_any(),
-        Some(Ok(result)) if result.items.is_empty() => view! {
+    match result {
+        result if result.items.is_empty() => view! {
             <section class="card empty-state" role="status">
                 <p>{move || if query.get().words.is_empty() { t.get().catalogue_empty } else { t.get().catalogue_no_match }}</p>
                 <A href="/mall" attr:class="button button--secondary">{tr(|t| t.catalogue_show_all)}</A>
             </section>
         }.into_any(),
-        Some(Ok(result)) => {
+        result => {
             let pages = result.total.div_ceil(u64::from(CATALOGUE_PAGE_SIZE)).max(1) as u32;
             let total = i64::try_from(result.total).unwrap_or(i64::MAX);
             let page = result.page;
@@ -172,6 +174,5 @@ fn ItemResults(query: Memo<CatalogueQuery>) -> impl IntoView {
                 })}
             }.into_any()
         }
-    }
     }
 }

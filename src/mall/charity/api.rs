@@ -6,8 +6,10 @@ use crate::api::client;
 use crate::api::ApiError;
 
 /// Every project, with what the signed-in user gave to each.
+pub const PROJECTS_PATH: &str = "/mall/charity";
+
 pub async fn fetch_projects() -> Result<Vec<CharityProject>, ApiError> {
-    client::get("/mall/charity").await
+    client::get(PROJECTS_PATH).await
 }
 
 /// Exactly once per `idempotency_key`: the same key answers the first receipt again.

@@ -11,15 +11,15 @@ use super::amount_form::AmountForm;
 use super::confirm::DonateConfirm;
 use super::list::ProjectFacts;
 use super::{api, drafts};
+use crate::api::ApiError;
 use crate::auth::RequireSignIn;
 use crate::i18n::{tr, use_texts};
 use crate::mall::api::fetch_summary;
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::skeleton::SkeletonCard;
 
 #[component]
 pub fn DonatePage() -> impl IntoView {
@@ -41,21 +41,19 @@ pub fn DonatePage() -> impl IntoView {
 
 #[component]
 fn DonateLoader(id: i64) -> impl IntoView {
-    let projects = LocalResource::new(api::fetch_projects);
-    let summary = LocalResource::new(fetch_summary);
-    let retry = move |_| {
-        projects.refetch();
-        summary.refetch();
-    };
-    move || match (projects.get(), summary.get()) {
-        (Some(Err(error)), _) | (_, Some(Err(error))) => {
-            view! { <ErrorView error on_retry=retry /> }.into_any()
+    // The project and the balance, side by side; a project that is not in the list is
+    // a 404, said as "not found".
+    let loaded = LocalResource::new(move || async move {
+        let (projects, summary) = futures::try_join!(api::fetch_projects(), fetch_summary())?;
+        match projects.into_iter().find(|p| p.id == id) {
+            Some(project) => Ok((project, summary)),
+            None => Err(ApiError::not_found()),
         }
-        (Some(Ok(list)), Some(Ok(summary))) => match list.into_iter().find(|p| p.id == id) {
-            Some(project) => view! { <Donate project summary /> }.into_any(),
-            None => view! { <ProjectNotFound /> }.into_any(),
-        },
-        _ => view! { <SkeletonCard lines=3 /><SkeletonCard lines=4 /> }.into_any(),
+    });
+    view! {
+        <Loaded data=loaded skeleton=&[3, 4] not_found=ProjectNotFound let:((project, summary))>
+            <Donate project summary />
+        </Loaded>
     }
 }
 

@@ -9,9 +9,8 @@ use super::api;
 use crate::i18n::{tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
-use crate::widgets::skeleton::SkeletonCard;
+use crate::widgets::loaded::Loaded;
 
 #[component]
 pub fn CharityList() -> impl IntoView {
@@ -20,20 +19,19 @@ pub fn CharityList() -> impl IntoView {
         <section class="charity" aria-labelledby="charity-title">
             <h2 class="section-title" id="charity-title">{tr(|t| t.charity_title)}</h2>
             <p class="charity__intro">{tr(|t| t.charity_intro)}</p>
-            {move || match projects.get() {
-                None => view! { <SkeletonCard lines=3 /> }.into_any(),
-                Some(Err(error)) => view! { <ErrorView error on_retry=move |_| projects.refetch() /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! {
-                    <p class="card empty-state">{tr(|t| t.charity_empty)}</p>
-                }.into_any(),
-                Some(Ok(list)) => view! {
-                    <ul class="charity__list">
-                        {list.into_iter().map(|project| view! {
-                            <li><ProjectCard project /></li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
+            <Loaded data=projects skeleton=&[3] let:list>
+                {if list.is_empty() {
+                    view! { <p class="card empty-state">{tr(|t| t.charity_empty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="charity__list">
+                            {list.into_iter().map(|project| view! {
+                                <li><ProjectCard project /></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </Loaded>
         </section>
     }
 }

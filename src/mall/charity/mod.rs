@@ -3,7 +3,7 @@
 
 mod amount;
 mod amount_form;
-mod api;
+pub(super) mod api;
 mod confirm;
 mod donate_page;
 mod drafts;

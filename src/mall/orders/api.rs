@@ -12,8 +12,12 @@ pub async fn fetch_orders(page: u32) -> Result<OrderPage, ApiError> {
     client::get(&orders_path(page)).await
 }
 
+pub fn order_path(id: i64) -> String {
+    format!("/mall/orders/{id}")
+}
+
 pub async fn fetch_order(id: i64) -> Result<Order, ApiError> {
-    client::get(&format!("/mall/orders/{id}")).await
+    client::get(&order_path(id)).await
 }
 
 /// Cancelling twice is refused by the backend (`invalid_status`), never refunded twice.
@@ -21,7 +25,7 @@ pub async fn cancel_order(id: i64) -> Result<CancelResult, ApiError> {
     client::post(&format!("/mall/orders/{id}/cancel"), &()).await
 }
 
-fn orders_path(page: u32) -> String {
+pub fn orders_path(page: u32) -> String {
     format!("/mall/orders?page={page}&per_page={ORDERS_PAGE_SIZE}")
 }
 

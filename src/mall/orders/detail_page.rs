@@ -16,10 +16,9 @@ use crate::auth::RequireSignIn;
 use crate::i18n::{tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::skeleton::SkeletonCard;
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
@@ -41,15 +40,10 @@ pub fn OrderPage() -> impl IntoView {
 #[component]
 fn OrderLoader(id: i64) -> impl IntoView {
     let order = LocalResource::new(move || api::fetch_order(id));
-    move || match order.get() {
-        None => view! { <SkeletonCard lines=4 /><SkeletonCard lines=6 /> }.into_any(),
-        Some(Err(error)) if error.code() == Some(ErrorCode::NotFound) => {
-            view! { <OrderNotFound /> }.into_any()
-        }
-        Some(Err(error)) => {
-            view! { <ErrorView error on_retry=move |_| order.refetch() /> }.into_any()
-        }
-        Some(Ok(loaded)) => view! { <OrderDetail order=loaded /> }.into_any(),
+    view! {
+        <Loaded data=order skeleton=&[4, 6] not_found=OrderNotFound let:order>
+            <OrderDetail order />
+        </Loaded>
     }
 }
 

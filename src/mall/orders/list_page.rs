@@ -11,11 +11,10 @@ use crate::i18n::dates::format_date;
 use crate::i18n::{tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
 use crate::widgets::pager::Pager;
-use crate::widgets::skeleton::SkeletonCard;
 use care_contract::time::china_date;
 
 #[component]
@@ -35,36 +34,33 @@ fn Orders() -> impl IntoView {
     let t = use_texts();
     let page = RwSignal::new(1_u32);
     let orders = LocalResource::new(move || api::fetch_orders(page.get()));
-    move || {
-        match orders.get() {
-        None => view! { <SkeletonCard lines=5 /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorView error on_retry=move |_| orders.refetch() /> }.into_any()
-        }
-        Some(Ok(result)) if result.orders.is_empty() && page.get_untracked() == 1 => view! {
-            <section class="card empty-state">
-                <div class="empty-state__icon"><Icon kind=IconKind::Gift /></div>
-                <h2>{tr(|t| t.orders_empty_title)}</h2>
-                <p>{tr(|t| t.orders_empty_body)}</p>
-                <A href="/mall" attr:class="button button--primary">{tr(|t| t.orders_empty_action)}</A>
-            </section>
-        }
-        .into_any(),
-        Some(Ok(result)) => {
-            let pages = result.total.div_ceil(u64::from(ORDERS_PAGE_SIZE)).max(1) as u32;
-            let total = i64::try_from(result.total).unwrap_or(i64::MAX);
-            view! {
-                <h2 class="section-title">{move || t.get().orders_count(total)}</h2>
-                <ol class="card order-list" aria-label=tr(|t| t.orders_title)>
-                    {result.orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
-                </ol>
-                {(pages > 1).then(|| view! {
-                    <Pager page pages label=|t| t.orders_pages />
-                })}
-            }
-            .into_any()
-        }
-    }
+    view! {
+        <Loaded data=orders skeleton=&[5] let:result>
+            {if result.orders.is_empty() && page.get_untracked() == 1 {
+                view! {
+                    <section class="card empty-state">
+                        <div class="empty-state__icon"><Icon kind=IconKind::Gift /></div>
+                        <h2>{tr(|t| t.orders_empty_title)}</h2>
+                        <p>{tr(|t| t.orders_empty_body)}</p>
+                        <A href="/mall" attr:class="button button--primary">{tr(|t| t.orders_empty_action)}</A>
+                    </section>
+                }
+                .into_any()
+            } else {
+                let pages = result.total.div_ceil(u64::from(ORDERS_PAGE_SIZE)).max(1) as u32;
+                let total = i64::try_from(result.total).unwrap_or(i64::MAX);
+                view! {
+                    <h2 class="section-title">{move || t.get().orders_count(total)}</h2>
+                    <ol class="card order-list" aria-label=tr(|t| t.orders_title)>
+                        {result.orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
+                    </ol>
+                    {(pages > 1).then(|| view! {
+                        <Pager page pages label=|t| t.orders_pages />
+                    })}
+                }
+                .into_any()
+            }}
+        </Loaded>
     }
 }
 

@@ -1,7 +1,7 @@
 //! 我的订单: the orders list, one order's detail with its delivery steps, and cancelling an
 //! order that has not shipped yet (its points come back as a refund in the ledger).
 
-mod api;
+pub(super) mod api;
 mod badge;
 mod cancel;
 mod detail_page;

@@ -3,21 +3,21 @@
 
 use care_contract::mall::{DeliveryKind, MallItem, MallSummary};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::redeem_panel::RedeemPanel;
 use crate::api::ApiError;
 use crate::auth::{use_session, SessionState};
-use crate::i18n::use_texts;
+use crate::i18n::{tr, use_texts};
 use crate::mall::api;
 use crate::mall::catalogue::facts::{item_facts, item_marks, price_line};
 use crate::mall::catalogue::words::{category_icon, category_label};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
-use crate::widgets::error_view::ErrorView;
-use crate::widgets::icons::Icon;
+use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::skeleton::SkeletonCard;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
@@ -32,24 +32,31 @@ pub fn ItemPage() -> impl IntoView {
         _ => Some(None),
     });
     let loaded = LocalResource::new(move || async move {
-        let phone = viewer.get()?;
-        Some(
-            load(id.get(), phone.is_some())
-                .await
-                .map(|(item, summary)| (item, summary, phone)),
-        )
+        // Stays loading until the session check answers; the resource runs again then.
+        let Some(phone) = viewer.get() else {
+            return std::future::pending().await;
+        };
+        let (item, summary) = load(id.get(), phone.is_some()).await?;
+        Ok((item, summary, phone))
     });
     view! {
         <div class="page item-page">
-            {move || match loaded.get().flatten() {
-                None => view! { <SkeletonCard lines=5 /><SkeletonCard lines=2 /> }.into_any(),
-                Some(Err(error)) => view! { <ErrorView error on_retry=move |_| loaded.refetch() /> }.into_any(),
-                Some(Ok((item, summary, phone))) => view! {
-                    <ItemDetail item=item.clone() />
-                    <RedeemPanel item summary phone_masked=phone.unwrap_or_default() />
-                }.into_any(),
-            }}
+            <Loaded data=loaded skeleton=&[5, 2] not_found=ItemNotFound let:((item, summary, phone))>
+                <ItemDetail item=item.clone() />
+                <RedeemPanel item summary phone_masked=phone.unwrap_or_default() />
+            </Loaded>
         </div>
+    }
+}
+
+#[component]
+fn ItemNotFound() -> impl IntoView {
+    view! {
+        <section class="card empty-state">
+            <div class="empty-state__icon"><Icon kind=IconKind::Compass /></div>
+            <h2>{tr(|t| t.item_not_found)}</h2>
+            <A href="/mall" attr:class="button button--primary">{tr(|t| t.donate_back_to_mall)}</A>
+        </section>
     }
 }
 
@@ -59,12 +66,7 @@ async fn load(
     signed_in: bool,
 ) -> Result<(MallItem, Option<MallSummary>), ApiError> {
     let Some(id) = id else {
-        return Err(ApiError::Http {
-            status: 404,
-            code: care_contract::ErrorCode::NotFound,
-            retry_after_secs: None,
-            details: None,
-        });
+        return Err(ApiError::not_found());
     };
     if signed_in {
         let (item, summary) = futures::join!(api::fetch_item(id), api::fetch_summary());
