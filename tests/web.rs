@@ -248,20 +248,44 @@ async fn eventually(ms: u32, check: impl Fn() -> bool) -> bool {
     check()
 }
 
+/// A request for the exactly-once tests: anything with a key will do.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct TestRequest {
+    what: u32,
+    key: String,
+}
+
+impl care_app::api::submit_once::Idempotent for TestRequest {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn with_key(self, key: String) -> Self {
+        Self { key, ..self }
+    }
+}
+
+fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn a_lost_answer_is_sent_again_with_the_same_key_and_a_second_tap_is_ignored() {
     use care_app::api::submit_once::{SubmitOnce, SubmitState};
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    let owner = Owner::new();
-    let submit = owner.with(SubmitOnce::<u32>::new);
-    let keys = Rc::new(RefCell::new(Vec::<String>::new()));
+    const KEPT: &str = "care.test.pending-lost.v1";
+    session_storage().remove_item(KEPT).unwrap();
+    let sent = Rc::new(RefCell::new(Vec::<TestRequest>::new()));
     let attempt = {
-        let keys = Rc::clone(&keys);
-        move |key: String| {
-            keys.borrow_mut().push(key);
-            let first = keys.borrow().len() == 1;
+        let sent = Rc::clone(&sent);
+        move |request: TestRequest| {
+            sent.borrow_mut().push(request);
+            let first = sent.borrow().len() == 1;
             async move {
                 if first {
                     Err(ApiError::Timeout)
@@ -271,8 +295,14 @@ async fn a_lost_answer_is_sent_again_with_the_same_key_and_a_second_tap_is_ignor
             }
         }
     };
-    submit.submit(attempt.clone());
-    submit.submit(attempt); // the double tap
+    let owner = Owner::new();
+    let submit = owner.with(|| SubmitOnce::open(KEPT, attempt, |_| true));
+    let request = TestRequest {
+        what: 7,
+        key: String::new(),
+    };
+    submit.submit(request.clone());
+    submit.submit(request); // the double tap
     assert!(
         eventually(500, || submit.state().get_untracked()
             == SubmitState::Confirming)
@@ -280,49 +310,121 @@ async fn a_lost_answer_is_sent_again_with_the_same_key_and_a_second_tap_is_ignor
         "a timeout means the outcome is unknown, not a failure"
     );
     assert!(
+        session_storage().get_item(KEPT).unwrap().is_some(),
+        "kept while its outcome is unknown, for a reload"
+    );
+    assert!(
         eventually(3_000, || submit.state().get_untracked()
             == SubmitState::Done(42))
         .await
     );
-    let keys = keys.borrow();
+    let sent = sent.borrow();
     assert_eq!(
-        keys.len(),
+        sent.len(),
         2,
-        "one first attempt and one confirmation: {keys:?}"
+        "one first attempt and one confirmation: {sent:?}"
     );
-    assert_eq!(keys[0], keys[1], "the confirmation carries the same key");
-    assert_eq!(keys[0], submit.key());
+    assert_eq!(
+        sent[0], sent[1],
+        "the confirmation is the same request, same key"
+    );
+    assert_eq!(sent[0].key, submit.key());
+    assert!(
+        session_storage().get_item(KEPT).unwrap().is_none(),
+        "forgotten once answered"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_refusal_is_final_and_the_next_try_gets_a_new_key() {
     use care_app::api::submit_once::{SubmitOnce, SubmitState};
     use care_contract::ErrorCode;
+    use std::cell::RefCell;
+    use std::rc::Rc;
 
-    let owner = Owner::new();
-    let submit = owner.with(SubmitOnce::<u32>::new);
+    const KEPT: &str = "care.test.pending-refused.v1";
     let refused = ApiError::Http {
         status: 409,
         code: ErrorCode::InsufficientPoints,
         retry_after_secs: None,
         details: None,
     };
-    let first_key = submit.key();
-    let answer = refused.clone();
-    submit.submit(move |_| {
-        let answer = answer.clone();
-        async move { Err::<u32, _>(answer) }
+    let keys = Rc::new(RefCell::new(Vec::<String>::new()));
+    let attempt = {
+        let (keys, refused) = (Rc::clone(&keys), refused.clone());
+        move |request: TestRequest| {
+            keys.borrow_mut().push(request.key);
+            let answer = refused.clone();
+            async move { Err::<u32, _>(answer) }
+        }
+    };
+    let owner = Owner::new();
+    let submit = owner.with(|| SubmitOnce::open(KEPT, attempt, |_| true));
+    submit.submit(TestRequest {
+        what: 1,
+        key: String::new(),
     });
     assert!(
         eventually(500, || submit.state().get_untracked()
             == SubmitState::Failed(refused.clone()))
         .await
     );
-    submit.reset();
-    assert_eq!(submit.state().get_untracked(), SubmitState::Ready);
+    assert!(
+        session_storage().get_item(KEPT).unwrap().is_none(),
+        "nothing to resume"
+    );
+    submit.submit(TestRequest {
+        what: 1,
+        key: String::new(),
+    });
+    assert!(eventually(500, || keys.borrow().len() == 2).await);
+    let keys = keys.borrow();
     assert_ne!(
-        submit.key(),
-        first_key,
+        keys[0], keys[1],
         "nothing happened, so a new request is a new key"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_request_a_reload_interrupted_is_sent_again_with_its_own_key() {
+    use care_app::api::submit_once::{SubmitOnce, SubmitState};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    const KEPT: &str = "care.test.pending-reload.v1";
+    let before_reload = TestRequest {
+        what: 3,
+        key: "KeptKeyFromBeforeTheReload".into(),
+    };
+    session_storage()
+        .set_item(KEPT, &serde_json::to_string(&before_reload).unwrap())
+        .unwrap();
+    assert_eq!(
+        SubmitOnce::<TestRequest, u32>::interrupted(KEPT, |r| r.what == 3),
+        Some(before_reload.clone())
+    );
+    assert_eq!(
+        SubmitOnce::<TestRequest, u32>::interrupted(KEPT, |r| r.what == 4),
+        None
+    );
+    let sent = Rc::new(RefCell::new(Vec::<TestRequest>::new()));
+    let attempt = {
+        let sent = Rc::clone(&sent);
+        move |request: TestRequest| {
+            sent.borrow_mut().push(request);
+            async { Ok(5) }
+        }
+    };
+    let owner = Owner::new();
+    let submit = owner.with(|| SubmitOnce::open(KEPT, attempt, |r: &TestRequest| r.what == 3));
+    assert!(
+        eventually(500, || submit.state().get_untracked()
+            == SubmitState::Done(5))
+        .await
+    );
+    assert_eq!(
+        *sent.borrow(),
+        vec![before_reload],
+        "sent again as it was, same key"
     );
 }

@@ -1,11 +1,20 @@
 //! Submitting something that must happen exactly once on the backend: a redemption, a
-//! donation. The idempotency key is made when the confirmation opens and travels with every
-//! attempt, so a double tap, a retry after a lost answer, or a resubmission after a reload
-//! can never deduct twice: the backend answers a key it has seen with the first result.
+//! donation, and next a post, a ticket, a survey. One shape for all of them:
 //!
-//! When the answer is lost (timeout, network, a 5xx), the outcome is unknown: the state
-//! says so ("being confirmed") and the same request is sent again with the same key, a few
-//! times with growing pauses. After that the user can ask to confirm again.
+//! - The confirmation (the screen with the final "send" button) opens a [`SubmitOnce`]
+//!   with [`SubmitOnce::open`]: that makes the idempotency key. The key travels with every
+//!   attempt, so a double tap, a retry after a lost answer or a resubmission after a reload
+//!   can never happen twice: the backend answers a key it has seen with the first result.
+//! - While a request is on its way it is kept in sessionStorage; if the page reloads in
+//!   between, `open` finds it and sends it again with its own key.
+//!   [`SubmitOnce::interrupted`] tells the parent screen to open the confirmation for it.
+//! - A lost answer (timeout, network, a 5xx) means the outcome is unknown: the state says
+//!   so ("being confirmed") and the same request goes again with the same key, a few times
+//!   with growing pauses; after that the user can ask to confirm again.
+//! - A refusal is definite (nothing happened): the state says why, and the next tap is a
+//!   new request with a new key.
+//!
+//! Copy `mall/charity/confirm.rs` for a new one.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -17,6 +26,8 @@ use leptos::task::spawn_local;
 
 use super::ApiError;
 use crate::drafts::SessionDraft;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// Pauses before each automatic re-send after a lost answer, in milliseconds.
 pub const CONFIRM_BACKOFF_MS: [u32; 4] = [1_000, 2_000, 4_000, 8_000];
@@ -50,46 +61,40 @@ pub fn new_idempotency_key() -> String {
     key_from_bytes(&bytes)
 }
 
-/// A request kept in sessionStorage from the moment it is sent until its answer is
-/// definite (a result, or a refusal). If the page reloads in between, the screen finds it
-/// with [`PendingRequest::load`] and sends it again with its own key.
-pub struct PendingRequest<R> {
-    store: SessionDraft,
-    request: std::marker::PhantomData<fn() -> R>,
+/// A request that carries its idempotency key.
+pub trait Idempotent {
+    fn key(&self) -> &str;
+    fn with_key(self, key: String) -> Self;
 }
 
-impl<R: serde::Serialize + serde::de::DeserializeOwned> PendingRequest<R> {
-    pub const fn new(storage_key: &'static str) -> Self {
-        PendingRequest {
-            store: SessionDraft::new(storage_key),
-            request: std::marker::PhantomData,
+impl Idempotent for care_contract::mall::RedemptionRequest {
+    fn key(&self) -> &str {
+        &self.idempotency_key
+    }
+    fn with_key(self, idempotency_key: String) -> Self {
+        Self {
+            idempotency_key,
+            ..self
         }
     }
+}
 
-    /// The request sent but not answered, if any.
-    pub fn load(&self) -> Option<R> {
-        self.store.load_json()
+impl Idempotent for care_contract::mall::DonationRequest {
+    fn key(&self) -> &str {
+        &self.idempotency_key
     }
-
-    /// Sends `request` with `send`, keeping it until the answer is definite; a lost answer
-    /// leaves it kept.
-    pub async fn send<T, Fut>(&self, request: R, send: impl FnOnce(R) -> Fut) -> Result<T, ApiError>
-    where
-        Fut: Future<Output = Result<T, ApiError>>,
-    {
-        self.store.save_json(&request);
-        let result = send(request).await;
-        if !result.as_ref().is_err_and(ApiError::outcome_unknown) {
-            self.store.clear();
+    fn with_key(self, idempotency_key: String) -> Self {
+        Self {
+            idempotency_key,
+            ..self
         }
-        result
     }
 }
 
 /// Where a submission stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SubmitState<T> {
-    /// Not sent (or sent and refused, then reset for another try).
+    /// Not sent yet.
     Ready,
     /// The first attempt is on its way.
     Sending,
@@ -100,7 +105,8 @@ pub enum SubmitState<T> {
     Unconfirmed(ApiError),
     /// The backend's answer.
     Done(T),
-    /// A definite refusal (not enough points, stock gone, ...): nothing happened.
+    /// A definite refusal (not enough points, stock gone, ...): nothing happened, and the
+    /// next submit is a new request with a new key.
     Failed(ApiError),
 }
 
@@ -109,37 +115,74 @@ impl<T> SubmitState<T> {
     pub fn is_busy(&self) -> bool {
         matches!(self, SubmitState::Sending | SubmitState::Confirming)
     }
+
+    /// Something may have gone through (on its way, or its answer lost): the user must not
+    /// change the request or leave the confirmation as if nothing was sent.
+    pub fn may_have_happened(&self) -> bool {
+        matches!(
+            self,
+            SubmitState::Sending | SubmitState::Confirming | SubmitState::Unconfirmed(_)
+        )
+    }
 }
 
-type Attempt<T> = Rc<dyn Fn(String) -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
+type Attempt<R, T> = Rc<dyn Fn(R) -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
 
-/// One exactly-once submission: its key, its state, and the request to repeat.
-pub struct SubmitOnce<T: Send + Sync + 'static> {
+/// One exactly-once submission: its key, its state, the request on its way and where it is
+/// kept over a reload.
+pub struct SubmitOnce<R: 'static, T: Send + Sync + 'static> {
     state: RwSignal<SubmitState<T>>,
     key: StoredValue<String>,
-    attempt: StoredValue<Option<Attempt<T>>, LocalStorage>,
+    request: StoredValue<Option<R>, LocalStorage>,
+    send: StoredValue<Attempt<R, T>, LocalStorage>,
+    kept: &'static str,
 }
 
-impl<T: Send + Sync + 'static> Clone for SubmitOnce<T> {
+impl<R: 'static, T: Send + Sync + 'static> Clone for SubmitOnce<R, T> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T: Send + Sync + 'static> Copy for SubmitOnce<T> {}
+impl<R: 'static, T: Send + Sync + 'static> Copy for SubmitOnce<R, T> {}
 
-impl<T: Clone + Send + Sync + 'static> SubmitOnce<T> {
-    /// A submission with a fresh key: call this when the confirmation opens.
-    pub fn new() -> Self {
-        Self::with_key(new_idempotency_key())
+impl<R, T> SubmitOnce<R, T>
+where
+    R: Idempotent + Clone + Serialize + DeserializeOwned + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    /// The request a reload interrupted, if it `is_ours`: open its confirmation again, and
+    /// `open` will carry on with it.
+    pub fn interrupted(kept: &'static str, is_ours: impl Fn(&R) -> bool) -> Option<R> {
+        SessionDraft::new(kept)
+            .load_json::<R>()
+            .filter(|r| is_ours(r))
     }
 
-    /// A submission that carries on with a key already used (after a reload).
-    pub fn with_key(key: String) -> Self {
-        SubmitOnce {
+    /// Call when the confirmation opens. `kept` is the sessionStorage key (versioned, one
+    /// per kind of request); `send` makes one attempt. If a reload interrupted a request that
+    /// `is_ours`, it is sent again at once with its own key.
+    pub fn open<F, Fut>(kept: &'static str, send: F, is_ours: impl Fn(&R) -> bool) -> Self
+    where
+        F: Fn(R) -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let send: Attempt<R, T> = Rc::new(move |request| Box::pin(send(request)));
+        let interrupted = Self::interrupted(kept, is_ours);
+        let submit = SubmitOnce {
             state: RwSignal::new(SubmitState::Ready),
-            key: StoredValue::new(key),
-            attempt: StoredValue::new_local(None),
+            key: StoredValue::new(
+                interrupted
+                    .as_ref()
+                    .map_or_else(new_idempotency_key, |r| r.key().to_owned()),
+            ),
+            request: StoredValue::new_local(None),
+            send: StoredValue::new_local(send),
+            kept,
+        };
+        if let Some(request) = interrupted {
+            submit.submit(request);
         }
+        submit
     }
 
     pub fn key(&self) -> String {
@@ -150,20 +193,15 @@ impl<T: Clone + Send + Sync + 'static> SubmitOnce<T> {
         self.state.into()
     }
 
-    /// Sends `attempt(key)`, retrying with the same key while the outcome is unknown.
-    /// Ignored while a request is on its way or once it succeeded: a second tap does
-    /// nothing.
-    pub fn submit<F, Fut>(&self, attempt: F)
-    where
-        F: Fn(String) -> Fut + 'static,
-        Fut: Future<Output = Result<T, ApiError>> + 'static,
-    {
+    /// Sends `request` under this submission's key, retrying with the same key while the
+    /// outcome is unknown. Ignored while a request is on its way, after its answer was
+    /// lost, or once it succeeded: a second tap does nothing.
+    pub fn submit(&self, request: R) {
         let state = self.state.get_untracked();
-        if state.is_busy() || matches!(state, SubmitState::Done(_)) {
+        if state.may_have_happened() || matches!(state, SubmitState::Done(_)) {
             return;
         }
-        let attempt: Attempt<T> = Rc::new(move |key| Box::pin(attempt(key)));
-        self.attempt.set_value(Some(attempt));
+        self.request.set_value(Some(request.with_key(self.key())));
         self.drive(SubmitState::Sending);
     }
 
@@ -174,28 +212,20 @@ impl<T: Clone + Send + Sync + 'static> SubmitOnce<T> {
         }
     }
 
-    /// Starts over with a new key, after a refusal, when the user changes the request.
-    /// Never after a lost answer: that request may have gone through.
-    pub fn reset(&self) {
-        if matches!(self.state.get_untracked(), SubmitState::Failed(_)) {
-            self.key.set_value(new_idempotency_key());
-            self.state.set(SubmitState::Ready);
-        }
-    }
-
     fn drive(self, first: SubmitState<T>) {
-        let Some(attempt) = self.attempt.get_value() else {
+        let Some(request) = self.request.get_value() else {
             return;
         };
+        let kept = SessionDraft::new(self.kept);
+        kept.save_json(&request);
         self.state.set(first);
         spawn_local(async move {
             let mut pauses = CONFIRM_BACKOFF_MS.into_iter();
             let outcome = loop {
-                let key = match self.key.try_get_value() {
-                    Some(key) => key,
-                    None => return, // the page was left: nothing to update
+                let Some(send) = self.send.try_get_value() else {
+                    return; // the confirmation was closed: nothing to update
                 };
-                match attempt(key).await {
+                match send(request.clone()).await {
                     Ok(value) => break SubmitState::Done(value),
                     Err(error) if error.outcome_unknown() => match pauses.next() {
                         Some(ms) => {
@@ -204,19 +234,21 @@ impl<T: Clone + Send + Sync + 'static> SubmitOnce<T> {
                             }
                             TimeoutFuture::new(ms).await;
                         }
+                        // Still kept: a reload asks again with the same key.
                         None => break SubmitState::Unconfirmed(error),
                     },
                     Err(error) => break SubmitState::Failed(error),
                 }
             };
+            if !matches!(outcome, SubmitState::Unconfirmed(_)) {
+                kept.clear();
+            }
+            if matches!(outcome, SubmitState::Failed(_)) {
+                // Nothing happened: the next tap is a new request.
+                let _ = self.key.try_set_value(new_idempotency_key());
+            }
             let _ = self.state.try_set(outcome);
         });
-    }
-}
-
-impl<T: Clone + Send + Sync + 'static> Default for SubmitOnce<T> {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -238,10 +270,19 @@ mod tests {
     }
 
     #[test]
-    fn only_lost_answers_are_busy_states() {
+    fn only_requests_on_their_way_are_busy() {
         assert!(SubmitState::<()>::Sending.is_busy());
         assert!(SubmitState::<()>::Confirming.is_busy());
+        assert!(!SubmitState::<()>::Unconfirmed(ApiError::Network).is_busy());
         assert!(!SubmitState::<()>::Failed(ApiError::Network).is_busy());
         assert!(!SubmitState::Done(()).is_busy());
+    }
+
+    #[test]
+    fn a_lost_answer_may_have_happened_a_refusal_did_not() {
+        assert!(SubmitState::<()>::Sending.may_have_happened());
+        assert!(SubmitState::<()>::Unconfirmed(ApiError::Timeout).may_have_happened());
+        assert!(!SubmitState::<()>::Failed(ApiError::Network).may_have_happened());
+        assert!(!SubmitState::<()>::Ready.may_have_happened());
     }
 }

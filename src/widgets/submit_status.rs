@@ -4,13 +4,20 @@
 
 use leptos::prelude::*;
 
-use crate::api::submit_once::{SubmitOnce, SubmitState};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::api::submit_once::{Idempotent, SubmitOnce, SubmitState};
 use crate::i18n::tr;
 use crate::server_info::HotlineButton;
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
-pub fn SubmitStatus<T: Clone + Send + Sync + 'static>(submit: SubmitOnce<T>) -> impl IntoView {
+pub fn SubmitStatus<R, T>(submit: SubmitOnce<R, T>) -> impl IntoView
+where
+    R: Idempotent + Clone + Serialize + DeserializeOwned + 'static,
+    T: Clone + Send + Sync + 'static,
+{
     let state = submit.state();
     view! {
         <div class="submit-status" role="status">

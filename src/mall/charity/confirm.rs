@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::amount::donate_error_text;
-use super::drafts;
+use super::drafts::{self, PENDING_DONATION};
 use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::i18n::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
@@ -20,32 +20,24 @@ pub fn DonateConfirm(
     #[prop(into)] project_name: Signal<String>,
     points: i64,
     balance: i64,
-    /// The key of a donation sent before a reload and never answered: ask again with it.
-    resume_key: Option<String>,
     #[prop(into)] on_back: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
-    let resuming = resume_key.is_some();
-    let submit = match resume_key {
-        Some(key) => SubmitOnce::<DonationReceipt>::with_key(key),
-        None => SubmitOnce::new(),
-    };
+    // Opening makes the key; a donation a reload interrupted is sent again at once.
+    let submit = SubmitOnce::open(PENDING_DONATION, drafts::donate, move |r| {
+        r.project_id == project_id
+    });
     let state = submit.state();
     let send = move || {
-        submit.submit(move |idempotency_key| {
-            drafts::donate(DonationRequest {
-                project_id,
-                points,
-                idempotency_key,
-            })
+        submit.submit(DonationRequest {
+            project_id,
+            points,
+            idempotency_key: String::new(),
         });
     };
-    if resuming {
-        send();
-    }
     // Going back to change the amount is only safe while nothing may have gone through.
-    let can_go_back = move || matches!(state.get(), SubmitState::Ready | SubmitState::Failed(_));
-    let busy = move || state.with(SubmitState::is_busy);
+    let can_go_back = move || !state.with(SubmitState::may_have_happened);
+    let busy = move || state.with(SubmitState::may_have_happened);
     let after = (balance - points).max(0);
     let title = NodeRef::<leptos::html::H2>::new();
     // The form that was tapped is gone: put the reader on what will happen.

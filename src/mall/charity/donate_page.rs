@@ -57,15 +57,11 @@ fn DonateLoader(id: i64) -> impl IntoView {
     }
 }
 
-/// Which step the page is on: choosing an amount, or confirming one (resumed after a
-/// reload when it carries a key).
+/// Which step the page is on: choosing an amount, or confirming one.
 #[derive(Clone, PartialEq)]
 enum Step {
     Choose,
-    Confirm {
-        points: i64,
-        resume_key: Option<String>,
-    },
+    Confirm { points: i64 },
 }
 
 #[component]
@@ -76,10 +72,10 @@ fn Donate(project: CharityProject, summary: MallSummary) -> impl IntoView {
     let (name_zh, name_en) = (project.name_zh.clone(), project.name_en.clone());
     let name = Signal::derive(move || localized(locale.get(), &name_zh, &name_en).to_owned());
     let balance = summary.balance;
-    let step = RwSignal::new(match drafts::pending_for(project_id) {
+    // A donation a reload interrupted: its confirmation opens again and carries on.
+    let step = RwSignal::new(match drafts::interrupted(project_id) {
         Some(pending) => Step::Confirm {
             points: pending.points,
-            resume_key: Some(pending.idempotency_key),
         },
         None => Step::Choose,
     });
@@ -96,8 +92,8 @@ fn Donate(project: CharityProject, summary: MallSummary) -> impl IntoView {
             .into_any();
         }
         match step.get() {
-            Step::Confirm { points, resume_key } => view! {
-                <DonateConfirm project_id project_name=name points balance resume_key
+            Step::Confirm { points } => view! {
+                <DonateConfirm project_id project_name=name points balance
                     on_back=move |_| step.set(Step::Choose) />
             }
             .into_any(),
@@ -110,7 +106,7 @@ fn Donate(project: CharityProject, summary: MallSummary) -> impl IntoView {
             .into_any(),
             Step::Choose => view! {
                 <AmountForm project_id balance
-                    on_next=move |points| step.set(Step::Confirm { points, resume_key: None }) />
+                    on_next=move |points| step.set(Step::Confirm { points }) />
             }
             .into_any(),
         }

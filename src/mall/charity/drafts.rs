@@ -1,17 +1,18 @@
-//! What the donate page keeps in sessionStorage: the half-typed amount, and a donation sent
-//! but not yet answered. After a reload the page asks again with the same key, so the
-//! backend answers the first result or donates once; never twice.
+//! What the donate page keeps over a reload: the half-typed amount, and a donation sent but
+//! not yet answered (the page opens its confirmation again, and `SubmitOnce` asks again with
+//! the same key: the backend answers the first result or donates once; never twice).
 
 use care_contract::mall::{DonationReceipt, DonationRequest};
 
 use super::api;
-use crate::api::submit_once::PendingRequest;
+use crate::api::submit_once::SubmitOnce;
 use crate::api::ApiError;
 use crate::drafts::SessionDraft;
 
 const AMOUNT: SessionDraft = SessionDraft::new("care.draft.donation-amount.v1");
-const PENDING: PendingRequest<DonationRequest> =
-    PendingRequest::new("care.mall.pending-donation.v1");
+
+/// Where an unanswered donation is kept (sessionStorage).
+pub const PENDING_DONATION: &str = "care.mall.pending-donation.v1";
 
 /// The amount typed for this project, kept as `project:text` so another project starts
 /// empty.
@@ -27,15 +28,16 @@ pub fn keep_amount(project_id: i64, text: &str) {
     AMOUNT.save(&format!("{project_id}:{text}"));
 }
 
-/// The unanswered donation to this project, if any.
-pub fn pending_for(project_id: i64) -> Option<DonationRequest> {
-    PENDING.load().filter(|r| r.project_id == project_id)
+/// The unanswered donation to this project, if a reload interrupted one.
+pub fn interrupted(project_id: i64) -> Option<DonationRequest> {
+    SubmitOnce::<DonationRequest, DonationReceipt>::interrupted(PENDING_DONATION, |r| {
+        r.project_id == project_id
+    })
 }
 
-/// Sends the donation, kept as pending until its answer is definite; a donation made
-/// clears the typed amount.
+/// One attempt; a donation made clears the typed amount.
 pub async fn donate(request: DonationRequest) -> Result<DonationReceipt, ApiError> {
-    let result = PENDING.send(request, api::donate).await;
+    let result = api::donate(request).await;
     if result.is_ok() {
         AMOUNT.clear();
     }

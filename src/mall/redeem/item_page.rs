@@ -17,6 +17,7 @@ use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
+use crate::widgets::skeleton::SkeletonCard;
 use crate::widgets::page_title::set_page_meta;
 
 #[component]
@@ -31,21 +32,27 @@ pub fn ItemPage() -> impl IntoView {
         SessionState::SignedIn(profile) => Some(Some(profile.phone_masked)),
         _ => Some(None),
     });
-    let loaded = LocalResource::new(move || async move {
-        // Stays loading until the session check answers; the resource runs again then.
-        let Some(phone) = viewer.get() else {
-            return std::future::pending().await;
-        };
-        let (item, summary) = load(id.get(), phone.is_some()).await?;
-        Ok((item, summary, phone))
-    });
     view! {
         <div class="page item-page">
-            <Loaded data=loaded skeleton=&[5, 2] not_found=ItemNotFound let:((item, summary, phone))>
-                <ItemDetail item=item.clone() />
-                <RedeemPanel item summary phone_masked=phone.unwrap_or_default() />
-            </Loaded>
+            {move || match viewer.get() {
+                // Until the session check answers, the page cannot know what to ask.
+                None => view! { <SkeletonCard lines=5 /><SkeletonCard lines=2 /> }.into_any(),
+                Some(phone) => view! { <ItemLoader id phone /> }.into_any(),
+            }}
         </div>
+    }
+}
+
+/// The item (and the summary when signed in) for the viewer the session check found.
+#[component]
+fn ItemLoader(id: Memo<Option<i64>>, phone: Option<String>) -> impl IntoView {
+    let signed_in = phone.is_some();
+    let loaded = LocalResource::new(move || load(id.get(), signed_in));
+    view! {
+        <Loaded data=loaded skeleton=&[5, 2] not_found=ItemNotFound let:((item, summary))>
+            <ItemDetail item=item.clone() />
+            <RedeemPanel item summary phone_masked=phone.clone().unwrap_or_default() />
+        </Loaded>
     }
 }
 

@@ -4,8 +4,8 @@
 mod address_form;
 mod confirm;
 mod cost;
+mod drafts;
 mod item_page;
-mod pending;
 mod quantity;
 mod redeem_panel;
 mod refusal;
