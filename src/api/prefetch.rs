@@ -5,48 +5,76 @@
 //! download side by side instead of one after the other.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::task::spawn_local;
 
 use super::ApiError;
 
-/// A started request's body, awaitable by whoever takes it.
-pub(crate) type Pending = Shared<LocalBoxFuture<'static, Result<String, ApiError>>>;
-
 /// After this long a prefetched answer is not used: the page asks afresh.
 const FRESH_MS: f64 = 15_000.0;
 
+/// One started request: its answer once it came, and who waits for it. A slot has one
+/// reader (the page's own call), so no shared-future machinery is needed.
+#[derive(Default)]
+struct Slot {
+    answer: Option<Result<String, ApiError>>,
+    waiting: Option<Waker>,
+}
+
+/// A request on its way: its path, when it started (ms) and its slot.
+struct Started {
+    path: String,
+    at: f64,
+    slot: Rc<RefCell<Slot>>,
+}
+
 thread_local! {
-    /// (path, when it started in ms, the answer on its way)
-    static STARTED: RefCell<Vec<(String, f64, Pending)>> = const { RefCell::new(Vec::new()) };
+    static STARTED: RefCell<Vec<Started>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Starts `GET path` now and keeps its answer for the page's own call.
 pub fn prefetch(path: String) {
     let now = js_sys::Date::now();
-    let request = {
-        let path = path.clone();
-        async move { super::client::get_text_detached(&path).await }
-            .boxed_local()
-            .shared()
-    };
+    let slot = Rc::new(RefCell::new(Slot::default()));
     STARTED.with(|s| {
         let mut started = s.borrow_mut();
-        started.retain(|(p, at, _)| *p != path && now - at < FRESH_MS);
-        started.push((path, now, request.clone()));
+        started.retain(|s| s.path != path && now - s.at < FRESH_MS);
+        started.push(Started {
+            path: path.clone(),
+            at: now,
+            slot: Rc::clone(&slot),
+        });
     });
-    // Driven from here, so it runs even before anyone awaits it.
-    spawn_local(request.map(drop));
+    spawn_local(async move {
+        let answer = super::client::get_text_detached(&path).await;
+        let mut slot = slot.borrow_mut();
+        slot.answer = Some(answer);
+        if let Some(waker) = slot.waiting.take() {
+            waker.wake();
+        }
+    });
 }
 
-/// The request for `path` started by [`prefetch`], once, while fresh.
-pub(crate) fn take(path: &str) -> Option<Pending> {
+/// The answer to the request for `path` started by [`prefetch`], once, while fresh.
+pub(crate) fn take(path: &str) -> Option<impl Future<Output = Result<String, ApiError>>> {
     let now = js_sys::Date::now();
-    STARTED.with(|s| {
+    let slot = STARTED.with(|s| {
         let mut started = s.borrow_mut();
-        let i = started.iter().position(|(p, _, _)| p == path)?;
-        let (_, at, pending) = started.swap_remove(i);
-        (now - at < FRESH_MS).then_some(pending)
-    })
+        let i = started.iter().position(|s| s.path == path)?;
+        let found = started.swap_remove(i);
+        (now - found.at < FRESH_MS).then_some(found.slot)
+    })?;
+    Some(std::future::poll_fn(move |cx| {
+        let mut slot = slot.borrow_mut();
+        match slot.answer.take() {
+            Some(answer) => Poll::Ready(answer),
+            None => {
+                slot.waiting = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }))
 }

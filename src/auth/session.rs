@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
-use crate::widgets::toast::Toasts;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SessionState {
@@ -27,8 +26,9 @@ pub struct Session {
     /// Set when the user signed out on purpose: a page that needs an account then sends
     /// them home rather than to sign-in.
     signed_out_by_user: StoredValue<bool>,
-    /// Where "your session has ended" is said (absent where a test mounts without it).
-    toasts: Option<Toasts>,
+    /// Set when the server forgot the session while the app was signed in; cleared by the
+    /// next sign-in. The sign-in page and the public pages' prompts say so.
+    expired: RwSignal<bool>,
 }
 
 impl Session {
@@ -53,14 +53,15 @@ impl Session {
 
     pub fn signed_in(&self, profile: Profile) {
         self.bump();
+        self.expired.set(false);
         self.signed_out_by_user.set_value(false);
         self.state.set(SessionState::SignedIn(profile));
     }
 
     /// The backend said the session is over (a 401 from any call, through
-    /// `api::session_ended`): signed out, and told so once. A page that needs an account
-    /// then sends the user to sign in and back.
-    fn expired(&self) {
+    /// `api::session_ended`): signed out. A page that needs an account then sends the user
+    /// to sign in and back.
+    fn on_expired(&self) {
         let was_signed_in = self
             .state
             .with_untracked(|s| matches!(s, SessionState::SignedIn(_)));
@@ -71,12 +72,14 @@ impl Session {
             return;
         }
         self.bump();
+        self.expired.set(was_signed_in);
         self.state.set(SessionState::SignedOut);
-        if was_signed_in {
-            if let Some(toasts) = self.toasts {
-                toasts.show(|t| t.session_expired);
-            }
-        }
+    }
+
+    /// The server forgot the session while the app was signed in: say so, until the next
+    /// sign-in.
+    pub fn expired(&self) -> bool {
+        self.expired.get()
     }
 
     /// Ends the session on the server, then forgets it here.
@@ -110,16 +113,16 @@ impl Session {
     }
 }
 
-/// Provides the session and asks the backend once at start; call after `provide_toasts`.
+/// Provides the session and asks the backend once at start.
 pub fn provide_session() -> Session {
     let session = Session {
         state: RwSignal::new(SessionState::Checking),
         generation: StoredValue::new(0),
         signed_out_by_user: StoredValue::new(false),
-        toasts: use_context::<Toasts>(),
+        expired: RwSignal::new(false),
     };
     provide_context(session);
-    api::session_ended::on_session_ended(move || session.expired());
+    api::session_ended::on_session_ended(move || session.on_expired());
     Effect::new(move |_| match session.state.get() {
         SessionState::SignedIn(_) => remember_signed_in(true),
         SessionState::SignedOut => remember_signed_in(false),

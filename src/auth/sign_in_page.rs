@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::form::{check_code, check_phone, place_error, FieldError, Placement};
-use super::{safe_next, use_session, SessionState};
+use super::{safe_next, use_session, SessionExpiredNote, SessionState};
 use crate::api::{self, ApiError};
 use crate::drafts::SessionDraft;
 use crate::i18n::{tr, use_texts};
@@ -117,6 +117,7 @@ pub fn SignInPage() -> impl IntoView {
         <div class="page sign-in">
             <section class="card">
                 <h2 class="card__title"><Icon kind=IconKind::Phone />{tr(|t| t.sign_in_heading)}</h2>
+                <SessionExpiredNote />
                 <p>{tr(|t| t.sign_in_intro)}</p>
                 {move || demo_code().map(|code| view! {
                     <p class="notice notice--info" role="note">

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::greeting::greeting;
-use crate::auth::{sign_in_href, use_session, SessionState};
+use crate::auth::{use_session, SessionState, SignInPrompt};
 use crate::i18n::{tr, use_texts, TextKey};
 use crate::layout::ElderSwitch;
 use crate::me::FamilyCallButtons;
@@ -68,8 +68,7 @@ pub fn HomePage() -> impl IntoView {
                 <p>{tr(|t| t.home_intro)}</p>
                 <Show when=show_prompt>
                     <div class="sign-in-prompt" class:is-pending=prompt_pending aria-hidden=move || prompt_pending().then_some("true")>
-                        <p>{tr(|t| t.home_sign_in_prompt)}</p>
-                        <A href=sign_in_href("/") attr:class="button button--primary">{tr(|t| t.sign_in_action)}</A>
+                        <SignInPrompt text=|t| t.home_sign_in_prompt back="/" />
                     </div>
                 </Show>
             </section>

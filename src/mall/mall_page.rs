@@ -2,13 +2,12 @@
 //! sign in and come back here. Below, for everyone, the catalogue.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::api;
 use super::catalogue::Catalogue;
 use super::check_in::CheckInCard;
 use super::points_card::PointsCard;
-use crate::auth::{sign_in_href, use_session, SessionState};
+use crate::auth::{use_session, SessionState, SignInPrompt};
 use crate::i18n::tr;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
@@ -28,8 +27,7 @@ pub fn MallPage() -> impl IntoView {
                 SessionState::SignedOut => view! {
                     <section class="card card--hero">
                         <h2 class="card__title"><Icon kind=IconKind::Gift />{tr(|t| t.mall_points_title)}</h2>
-                        <p>{tr(|t| t.mall_sign_in_prompt)}</p>
-                        <A href=sign_in_href("/mall") attr:class="button button--primary">{tr(|t| t.sign_in_action)}</A>
+                        <SignInPrompt text=|t| t.mall_sign_in_prompt back="/mall" />
                     </section>
                 }.into_any(),
                 SessionState::Unknown(error) => view! { <ErrorView error on_retry=move |_| session.refresh() /> }.into_any(),
