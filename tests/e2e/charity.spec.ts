@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { clearFaults, createSubscriber, expect, openApp, presetPrefs, setFault, signIn, test, uniquePhone, type FaultRule } from './fixtures';
+import { clearFaults, createSubscriber, expect, openApp, presetPrefs, setFault, signIn, test, uniquePhone } from './fixtures';
 import { balanceOf, charityProjects, ledgerCount, type CharityProject } from './mall-orders';
 import { MODES } from './screens';
 
@@ -102,7 +102,7 @@ test('a lost answer is confirmed with the same key: one donation', async ({ page
   await page.getByRole('radio', { name: '100 积分' }).check();
   await page.getByRole('button', { name: '下一步' }).click();
   // The backend gives, then the answer never arrives in time (the app waits 10 s).
-  await setFault(baseURL!, { path: '/api/mall/donations', method: 'POST', mode: 'stall_after', stall_ms: 15_000 } as unknown as FaultRule);
+  await setFault(baseURL!, { path: '/api/mall/donations', method: 'POST', mode: 'stall_after', stall_ms: 15_000 });
   await confirmButton(page).click();
   await expect(page.getByRole('status').filter({ hasText: '正在确认结果' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: '返回修改' })).toHaveCount(0);
@@ -117,7 +117,7 @@ test('a reload while the donation is on its way asks again with the same key: on
   const project = await openDonate(page, baseURL!, 300);
   await page.getByRole('radio', { name: '10 积分' }).check();
   await page.getByRole('button', { name: '下一步' }).click();
-  await setFault(baseURL!, { path: '/api/mall/donations', method: 'POST', mode: 'stall_after', stall_ms: 3_000 } as unknown as FaultRule);
+  await setFault(baseURL!, { path: '/api/mall/donations', method: 'POST', mode: 'stall_after', stall_ms: 3_000 });
   await confirmButton(page).click();
   await expect(page.getByRole('button', { name: '正在捐赠…' })).toBeDisabled();
   await clearFaults(baseURL!);

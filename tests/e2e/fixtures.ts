@@ -60,7 +60,9 @@ export interface CareServer {
   logFile: string;
 }
 
-export type FaultMode = 'error' | 'stall' | 'malformed';
+/** The server's fault modes (server/src/faults.rs): fail, stall before answering, answer
+ * broken JSON, or do the work and then answer late (the case exactly-once exists for). */
+export type FaultMode = 'error' | 'stall' | 'malformed' | 'stall_after';
 export interface FaultRule {
   path: string;
   mode: FaultMode;
@@ -226,6 +228,32 @@ export async function createSubscriber(
   } finally {
     await ctx.dispose();
   }
+}
+
+/**
+ * Makes the server forget every session of `phone` (DELETE /api/_test/sessions, test-only),
+ * as when a session expires, is signed out elsewhere or the backend restarts with a fresh
+ * database: the browser's cookie then counts as signed out.
+ */
+export async function endSessions(baseURL: string, phone: string): Promise<void> {
+  const ctx = await pwRequest.newContext({ baseURL });
+  try {
+    const res = await ctx.delete(`/api/_test/sessions?phone=${phone}`);
+    expect(res.status(), `DELETE /api/_test/sessions: ${await res.text()}`).toBe(204);
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+/**
+ * Moves to `path` the way a link inside the app does (history.pushState, then the router
+ * follows), so the app keeps what it knows, such as who it thinks is signed in.
+ */
+export async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+  }, path);
 }
 
 /**

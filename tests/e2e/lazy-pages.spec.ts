@@ -61,6 +61,27 @@ for (const [path, title] of [
   });
 }
 
+test('a link straight to an item asks for the item while the page code is still on its way, once', async ({ page, context }) => {
+  await presetPrefs(context);
+  // Hold the mall's code back: the item's data must not wait for it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(MALL_CODE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/mall/')) asked.push(url.pathname);
+  });
+  await openApp(page, '/mall/items/11');
+  await expect.poll(() => asked, { message: 'the item is asked for before its page code arrived' }).toContain('/api/mall/items/11');
+  release();
+  await expect(page.getByRole('heading', { level: 2, name: '助农 陕西洛川苹果 5斤' })).toBeVisible();
+  expect(asked.filter((p) => p === '/api/mall/items/11'), 'the page used the answer already on its way').toHaveLength(1);
+});
+
 test('the home page preloads no page code', async ({ page, context }) => {
   await presetPrefs(context);
   const fetched = wasmRequests(page);

@@ -50,7 +50,10 @@ for (const mode of MODES) {
     await expect(page.locator('.order-summary .order-status')).toHaveText('已完成');
     await expect(steps(page)).toHaveCount(0);
     await expect(fact(page, '实付积分')).toHaveText(`${order.points_paid} 积分`);
-    if (order.discount_points > 0) await expect(fact(page, '首次兑换优惠')).toHaveText(`−${order.discount_points} 积分`);
+    // A fresh subscriber's first exchange is discounted (the operator's first-exchange rule).
+    expect(order.discount_points, 'the first exchange is discounted').toBeGreaterThan(0);
+    expect(order.points_paid).toBe(order.points_list - order.discount_points);
+    await expect(fact(page, '首次兑换优惠')).toHaveText(`−${order.discount_points.toLocaleString('en-US')} 积分`);
     await expect(page.getByRole('button', { name: '取消订单' })).toHaveCount(0);
     await auditScreen(page, `${mode.name}: order detail (instant)`, { soft: true });
   });

@@ -16,7 +16,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
-  forbidOnly: !!process.env.CI,
+  // A stray test.only must never pass as a full run, locally or in CI.
+  forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./summary-reporter.ts']],

@@ -156,7 +156,7 @@ test('points spent elsewhere meanwhile: the refusal says what is needed and what
   });
   expect(res.status()).toBe(201);
   await page.getByRole('button', { name: '确认兑换' }).click();
-  await expect(page.getByRole('alert')).toContainText(/积分不够：这次需要 \d+ 积分，您现有 \d+ 积分。/);
+  await expect(page.getByRole('alert')).toContainText(/积分不够：这次需要 [\d,]+ 积分，您现有 [\d,]+ 积分。/);
   expect((await ordersOf(page)).length).toBe(1);
 });
 
