@@ -9,8 +9,10 @@ use super::{DeliveryAddress, DeliveryKind, ItemCategory};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RedemptionRequest {
+    #[serde(deserialize_with = "crate::integer::whole")]
     pub item_id: i64,
     /// 1 up to what the per-customer limit leaves.
+    #[serde(deserialize_with = "crate::integer::whole")]
     pub quantity: u32,
     /// Made by the app when the confirmation opens; the same key never redeems twice.
     pub idempotency_key: String,

@@ -2,7 +2,9 @@
 
 use axum::extract::State;
 use axum::Json;
-use care_contract::mall::{ItemPage, ItemQuery, MallItem, SEARCH_MAX_CHARS};
+use care_contract::mall::{
+    search_terms, ItemPage, ItemQuery, MallItem, TextRefused, SEARCH_MAX_CHARS,
+};
 use care_contract::ApiError;
 
 use super::paging;
@@ -31,20 +33,14 @@ pub async fn items(
     ApiQuery(query): ApiQuery<ItemQuery>,
 ) -> Result<Json<ItemPage>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
-    let search = query
-        .q
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-        .map(str::to_owned);
-    if search
-        .as_ref()
-        .is_some_and(|q| q.chars().count() > SEARCH_MAX_CHARS)
-    {
-        return Err(AppError::bad_request(format!(
-            "search is at most {SEARCH_MAX_CHARS} characters"
-        )));
-    }
+    let search = match query.q.as_deref().map(search_terms).transpose() {
+        Ok(search) => search.flatten(),
+        Err(TextRefused) => {
+            return Err(AppError::bad_request(format!(
+                "search is at most {SEARCH_MAX_CHARS} characters"
+            )))
+        }
+    };
     let filter = ItemFilter {
         category: query.category,
         search,

@@ -4,8 +4,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use care_contract::mall::{
-    AdvanceOrderRequest, CancelResult, Order, OrderPage, PageQuery, RedemptionReceipt,
-    RedemptionRequest, MAX_QUANTITY, TRACKING_NUMBER_MAX_CHARS,
+    tracking_number, AdvanceOrderRequest, CancelResult, Order, OrderPage, PageQuery,
+    RedemptionReceipt, RedemptionRequest, MAX_QUANTITY, TRACKING_NUMBER_MAX_CHARS,
 };
 use care_contract::{ApiError, ErrorCode};
 
@@ -191,15 +191,11 @@ pub async fn advance(
     ApiPath(id): ApiPath<i64>,
     ApiJson(req): ApiJson<AdvanceOrderRequest>,
 ) -> Result<Json<Order>, AppError> {
-    let tracking = req
-        .tracking_number
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty());
-    if tracking.as_ref().is_some_and(|t| {
-        t.chars().count() > TRACKING_NUMBER_MAX_CHARS || t.chars().any(char::is_control)
-    }) {
-        return Err(AppError::bad_request("tracking_number is too long"));
-    }
+    let tracking = tracking_number(req.tracking_number.as_deref()).map_err(|_| {
+        AppError::bad_request(format!(
+            "tracking_number is at most {TRACKING_NUMBER_MAX_CHARS} characters, none a control character"
+        ))
+    })?;
     let config = state.config.clone();
     let order = state
         .db
