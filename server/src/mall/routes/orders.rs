@@ -29,11 +29,11 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "Redeemed now", body = RedemptionReceipt),
         (status = 200, description = "This key had already redeemed: the original order (`replayed: true`), nothing deducted again", body = RedemptionReceipt),
-        (status = 400, description = "`invalid_quantity`, `limit_exceeded` (`details.limit`, `details.remaining`), `invalid_address` (`details.field`), `invalid_idempotency_key` or `bad_request`", body = ApiError),
+        (status = 400, description = "`invalid_quantity`, `invalid_address` (`details.field`), `invalid_idempotency_key` or `bad_request`", body = ApiError),
         (status = 401, description = "`unauthenticated`", body = ApiError),
         (status = 403, description = "`account_too_new`, `not_verified`, `in_arrears`, or `tier_required` (`details.min_star_level`)", body = ApiError),
-        (status = 404, description = "`not_found`: no such item", body = ApiError),
-        (status = 409, description = "`idempotency_conflict`, `not_started` (`details.opens_at`), `window_closed`, `out_of_stock`, or `insufficient_points` (`details.balance`, `details.needed`)", body = ApiError),
+        (status = 404, description = "`not_found`: no such item (charity takes donations instead)", body = ApiError),
+        (status = 409, description = "`idempotency_conflict`, `not_started` (`details.opens_at`), `window_closed`, `out_of_stock`, `limit_exceeded` (`details.limit`, `details.remaining`), `address_required` (a physical item and no `address`), or `insufficient_points` (`details.balance`, `details.needed`)", body = ApiError),
     )
 )]
 pub async fn redeem(
@@ -178,7 +178,7 @@ pub async fn cancel(
     request_body = AdvanceOrderRequest,
     responses(
         (status = 200, description = "The order after the step", body = Order),
-        (status = 400, description = "`bad_request`: tracking number too long", body = ApiError),
+        (status = 400, description = "`bad_request`: the tracking number is too long or has a control character, or the id does not parse", body = ApiError),
         (status = 401, description = "`unauthenticated`", body = ApiError),
         (status = 403, description = "`forbidden`: not staff", body = ApiError),
         (status = 404, description = "`not_found`", body = ApiError),
