@@ -138,10 +138,10 @@ pub struct AdvanceOrderRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
-    /// 1-based page (default 1).
+    /// Which page, from 1 (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
-    /// Per page (default 20, at most 50).
+    /// Orders per page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<u32>,
 }

@@ -195,7 +195,9 @@ pub async fn sign_in(
     post,
     path = "/api/auth/sign-out",
     tag = "auth",
-    responses((status = 204, description = "Signed out; the cookie is cleared"))
+    security((), ("session" = [])),
+    responses((status = 204, description = "Signed out (the session, if any, is ended); the cookie is cleared",
+        headers(("Set-Cookie" = String, description = "care_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0"))))
 )]
 pub async fn sign_out(
     State(state): State<AppState>,

@@ -22,6 +22,7 @@ use crate::state::AppState;
     path = "/api/mall/items",
     tag = "mall",
     params(ItemQuery),
+    security((), ("session" = [])),
     responses(
         (status = 200, description = "A page of items", body = ItemPage),
         (status = 400, description = "`bad_request`: unknown category or sort, bad paging, search too long", body = ApiError),
@@ -71,6 +72,7 @@ pub async fn items(
     path = "/api/mall/items/{id}",
     tag = "mall",
     params(("id" = i64, Path, description = "Item id")),
+    security((), ("session" = [])),
     responses(
         (status = 200, description = "The item", body = MallItem),
         (status = 404, description = "`not_found`", body = ApiError),
