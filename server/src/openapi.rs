@@ -146,8 +146,8 @@ pub async fn serve_openapi() -> impl IntoResponse {
 }
 
 /// What utoipa cannot say from the types and attributes alone (its attributes take
-/// literals, and the numbers live in the contract): see [`limits`], [`error_responses`]
-/// and [`links`].
+/// literals, and the numbers live in the contract): see [`limits`], [`error_responses`],
+/// [`links`] and [`examples`].
 pub fn exact(doc: &mut Value) {
     limits(doc);
     error_responses(doc);
