@@ -12,6 +12,9 @@ WASM_BINDGEN_VERSION="0.2.130"
 # Splits the wasm at the lazily loaded pages (scripts/split-wasm, Trunk's post-build hook).
 WASM_SPLIT_VERSION="0.2.4"
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk brotli)
+# The property-based API tester scripts/schemathesis runs, from PyPI into .tools/venv.
+SCHEMATHESIS_VERSION="4.32.5"
+VENV="$ROOT/.tools/venv"
 
 export PATH="$ROOT/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -83,6 +86,25 @@ ensure_npm_dir() {
   fi
 }
 
+# A virtualenv made with the machine's python3, holding schemathesis and its dependencies
+# at the versions tests/schemathesis/requirements.txt pins; made again when that changes.
+ensure_schemathesis() {
+  local requirements="$ROOT/tests/schemathesis/requirements.txt"
+  if ! cmp -s "$requirements" "$VENV/.care-installed-requirements" ||
+     ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$"; then
+    say "Installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/venv (about a minute, once)"
+    if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    fi
+    python3 -m venv --clear "$VENV"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    grep -q "^schemathesis==$SCHEMATHESIS_VERSION\$" "$requirements" ||
+      { echo "tests/schemathesis/requirements.txt does not pin schemathesis $SCHEMATHESIS_VERSION" >&2; exit 1; }
+    cp "$requirements" "$VENV/.care-installed-requirements"
+  fi
+}
+
 ensure_tools() {
   ensure_apt_packages
   ensure_wasm_target
@@ -91,6 +113,7 @@ ensure_tools() {
   ensure_wasm_split
   ensure_npm_dir "$ROOT/.tools"
   ensure_npm_dir "$ROOT/tests/e2e"
+  ensure_schemathesis
 }
 
 # The release build of the app in dist/, with .br and .gz beside each file for the server.

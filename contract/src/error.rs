@@ -50,8 +50,10 @@ pub enum ErrorCode {
     /// Points mall: the per-customer limit would be passed (`details.limit`,
     /// `details.remaining`).
     LimitExceeded,
-    /// Points mall: a delivery address field is missing or wrong (`details.field`).
+    /// Points mall: a delivery address field is wrong (`details.field`).
     InvalidAddress,
+    /// Points mall: the item is shipped to an address and the redemption has none.
+    AddressRequired,
     /// The idempotency key is not 16-64 of `A-Z a-z 0-9 - _`.
     InvalidIdempotencyKey,
     /// The idempotency key was already used with a different request.
@@ -77,11 +79,12 @@ impl ErrorCode {
     pub const fn http_status(self) -> u16 {
         use ErrorCode::*;
         match self {
-            // The request itself is wrong: sending it again unchanged cannot succeed.
+            // The request breaks the OpenAPI document (a value out of its range, length or
+            // pattern): sending it again unchanged cannot succeed. A request the document
+            // allows is never a 400.
             BadRequest
             | InvalidPhone
             | InvalidQuantity
-            | LimitExceeded
             | InvalidAddress
             | InvalidIdempotencyKey
             | InvalidAmount => 400,
@@ -93,9 +96,11 @@ impl ErrorCode {
             MethodNotAllowed => 405,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
-            // The request is fine, but the state of things refuses it now.
-            NotStarted | WindowClosed | OutOfStock | InsufficientPoints | IdempotencyConflict
-            | InvalidStatus => 409,
+            // The request is fine, but the state of things refuses it: the item (its window,
+            // stock, delivery), what the customer holds already, the balance, the key, the
+            // order's status.
+            NotStarted | WindowClosed | OutOfStock | InsufficientPoints | LimitExceeded
+            | AddressRequired | IdempotencyConflict | InvalidStatus => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -186,8 +191,9 @@ mod tests {
             (OutOfStock, 409),
             (InsufficientPoints, 409),
             (InvalidQuantity, 400),
-            (LimitExceeded, 400),
+            (LimitExceeded, 409),
             (InvalidAddress, 400),
+            (AddressRequired, 409),
             (InvalidIdempotencyKey, 400),
             (IdempotencyConflict, 409),
             (InvalidAmount, 400),
@@ -232,10 +238,11 @@ mod tests {
             PayloadTooLarge => 26,
             UnsupportedMediaType => 27,
             Unknown => 28,
+            AddressRequired => 29,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=28).collect::<Vec<_>>(), "every code once");
+        assert_eq!(listed, (0..=29).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]

@@ -9,9 +9,11 @@
 
 pub mod auth;
 pub mod error;
+pub mod integer;
 pub mod limits;
 pub mod mall;
 pub mod meta;
+pub mod pattern;
 pub mod phone;
 pub mod points;
 pub mod profile;

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// Digits in a mainland mobile number.
+pub const MOBILE_DIGITS: usize = 11;
+
 /// Why a typed phone number was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhoneError {
@@ -41,7 +44,7 @@ pub fn normalize_phone(input: &str) -> Result<String, PhoneError> {
     if !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(PhoneError::NotDigits);
     }
-    if digits.len() != 11 {
+    if digits.len() != MOBILE_DIGITS {
         return Err(PhoneError::WrongLength);
     }
     let b = digits.as_bytes();
@@ -56,7 +59,7 @@ pub fn normalize_phone(input: &str) -> Result<String, PhoneError> {
 /// two, so a malformed value can never leak in full.
 pub fn mask_phone(phone: &str) -> String {
     let chars: Vec<char> = phone.chars().collect();
-    if chars.len() == 11 && chars.iter().all(char::is_ascii_digit) {
+    if chars.len() == MOBILE_DIGITS && chars.iter().all(char::is_ascii_digit) {
         let head: String = chars[..3].iter().collect();
         let tail: String = chars[7..].iter().collect();
         return format!("{head}****{tail}");

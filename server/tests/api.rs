@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use common::*;
 use mall_support::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 #[test]
 fn docs_openapi_json_is_up_to_date() {
@@ -137,4 +137,96 @@ async fn seeding_the_mall_again_on_another_day_adds_nothing() {
     let second = start_in(dir.path(), |c| c.clock.set_china_noon(plus(3))).await;
     second.stop().await;
     assert_eq!(counts(dir.path().join("care.sqlite3")), after_first);
+}
+
+fn document() -> Value {
+    serde_json::from_str(&care_server::openapi_json()).unwrap()
+}
+
+#[test]
+fn the_document_carries_the_contracts_limits() {
+    use care_contract::mall::*;
+    use care_contract::{limits, pattern};
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let address = &schemas["DeliveryAddress"]["properties"];
+    assert_eq!(
+        address["name"]["pattern"],
+        pattern::trimmed_text(1, ADDRESS_NAME_MAX_CHARS, false)
+    );
+    assert_eq!(
+        address["detail"]["pattern"],
+        pattern::trimmed_text(ADDRESS_DETAIL_MIN_CHARS, ADDRESS_DETAIL_MAX_CHARS, false)
+    );
+    assert_eq!(address["phone"]["pattern"], pattern::phone_input());
+    assert_eq!(
+        schemas["CodeRequest"]["properties"]["phone"]["pattern"],
+        pattern::phone_input()
+    );
+    let code = &schemas["SignInRequest"]["properties"]["code"];
+    assert_eq!(code["pattern"], pattern::sign_in_code());
+    assert_eq!(code["maxLength"], limits::CODE_LENGTH);
+    for request in ["RedemptionRequest", "DonationRequest"] {
+        let key = &schemas[request]["properties"]["idempotency_key"];
+        assert_eq!(key["minLength"], IDEMPOTENCY_KEY_MIN, "{request}");
+        assert_eq!(key["maxLength"], IDEMPOTENCY_KEY_MAX, "{request}");
+        assert_eq!(key["pattern"], pattern::IDEMPOTENCY_KEY, "{request}");
+    }
+    let quantity = &schemas["RedemptionRequest"]["properties"]["quantity"];
+    assert_eq!(
+        (&quantity["minimum"], &quantity["maximum"]),
+        (&json!(1), &json!(MAX_QUANTITY))
+    );
+    for path in ["/api/mall/items", "/api/mall/ledger", "/api/mall/orders"] {
+        let parameters = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+        let per_page = parameters.iter().find(|p| p["name"] == "per_page").unwrap();
+        assert_eq!(per_page["schema"]["maximum"], MAX_PER_PAGE, "{path}");
+        assert_eq!(per_page["schema"]["minimum"], 1, "{path}");
+    }
+}
+
+/// Every operation lists the statuses its kind can answer, and each error response is an
+/// `ApiError` whose `code` is one of the codes of that status.
+#[test]
+fn every_error_status_is_listed_with_the_codes_it_carries() {
+    use care_contract::ErrorCode;
+    let doc = document();
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            operations += 1;
+            let responses = op["responses"].as_object().unwrap();
+            let has = |status: &str| responses.contains_key(status);
+            let needs_session = op["security"] == json!([{ "session": [] }]);
+            if op.get("requestBody").is_some() {
+                for status in ["400", "413", "415"] {
+                    assert!(has(status), "{method} {path} lacks {status}");
+                }
+            }
+            if op.get("parameters").is_some() {
+                assert!(has("400"), "{method} {path} lacks 400");
+            }
+            assert_eq!(
+                has("401"),
+                needs_session || path == "/api/auth/sign-in",
+                "{method} {path}"
+            );
+            assert_eq!(has("500"), path != "/api/meta", "{method} {path}");
+            for (status, response) in responses {
+                let status: u16 = status.parse().unwrap();
+                if status < 400 {
+                    continue;
+                }
+                let schema = &response["content"]["application/json"]["schema"]["allOf"];
+                assert_eq!(schema[0]["$ref"], "#/components/schemas/ApiError");
+                let codes = schema[1]["properties"]["code"]["enum"].as_array().unwrap();
+                assert!(!codes.is_empty(), "{method} {path} {status}");
+                for code in codes {
+                    let code: ErrorCode = serde_json::from_value(code.clone()).unwrap();
+                    assert_eq!(code.http_status(), status, "{method} {path}");
+                }
+            }
+        }
+    }
+    assert_eq!(operations, 20);
 }

@@ -104,10 +104,23 @@ async fn a_demo_backend_accepts_the_demo_code_without_a_request() {
 }
 
 #[tokio::test]
-async fn a_malformed_code_is_just_wrong() {
-    let server = start(|_| {}).await;
+async fn a_malformed_code_is_refused_before_any_guess_is_counted() {
+    let server = start_production(|_| {}).await;
     server.request_code(PHONE).await;
-    expect_error(server.sign_in(PHONE, "12ab").await, 401, "invalid_code").await;
+    // More malformed codes than the guesses a code allows: none of them counts.
+    for malformed in [
+        "12ab",
+        " 123456",
+        "123456 ",
+        "1234567",
+        "12345",
+        "１２３４５６",
+        "",
+    ] {
+        expect_error(server.sign_in(PHONE, malformed).await, 400, "bad_request").await;
+    }
+    let code = server.last_texted_code(PHONE).unwrap();
+    assert_eq!(server.sign_in(PHONE, &code).await.status(), 200);
 }
 
 #[tokio::test]

@@ -84,3 +84,53 @@ async fn a_donation_happens_exactly_once_and_shows_in_the_ledger() {
     .await;
     assert_eq!(snapshot(&conn), before);
 }
+
+/// JSON Schema's `integer` is any number without a fraction, so the document allows `300.0`
+/// and `3e2`: the server reads them as the integers they are, exactly, however large.
+#[tokio::test]
+async fn whole_numbers_written_as_floats_are_those_numbers() {
+    let server = mall_server().await;
+    let zhang = User::sign_in(&server, ZHANG).await;
+    let projects: Vec<CharityProject> = zhang.fetch("/api/mall/charity").await;
+    let project = projects[0].id as f64;
+    for (points, k) in [("300.0", key()), ("3e2", key())] {
+        let body = format!(
+            r#"{{"project_id": {project:.1}, "points": {points}, "idempotency_key": "{k}"}}"#
+        );
+        let r = zhang
+            .client
+            .post(format!("{}/api/mall/donations", zhang.base))
+            .header("cookie", &zhang.cookie)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let receipt: DonationReceipt = decode(r, 201).await;
+        assert_eq!(receipt.points, 300);
+    }
+    // Past 2^51 a float parser that is a unit in the last place off would see a fraction.
+    let body = format!(
+        r#"{{"project_id": {project}, "points": 2153688063369455.0, "idempotency_key": "{}"}}"#,
+        key()
+    );
+    let r = zhang
+        .client
+        .post(format!("{}/api/mall/donations", zhang.base))
+        .header("cookie", &zhang.cookie)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let e = expect_error(r, 409, "insufficient_points").await;
+    assert_eq!(e.details.unwrap().needed, Some(2_153_688_063_369_455));
+    // A fraction is still refused.
+    let half = json!({ "project_id": projects[0].id, "points": 0.5, "idempotency_key": key() });
+    expect_error(
+        zhang.post("/api/mall/donations", half).await,
+        400,
+        "bad_request",
+    )
+    .await;
+}

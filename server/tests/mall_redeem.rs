@@ -110,13 +110,13 @@ async fn every_bad_input_gets_its_code_and_changes_nothing() {
     }
     let e = expect_error(
         zhang.redeem(credit, 11, &key()).await,
-        400,
+        409,
         "limit_exceeded",
     )
     .await;
     let details = e.details.unwrap();
     assert_eq!((details.limit, details.remaining), (Some(10), Some(10)));
-    expect_error(zhang.redeem(case, 1, &key()).await, 400, "invalid_address").await;
+    expect_error(zhang.redeem(case, 1, &key()).await, 409, "address_required").await;
     for (field, value) in [
         ("name", json!("")),
         ("phone", json!("12345")),

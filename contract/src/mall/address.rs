@@ -13,13 +13,13 @@ use crate::phone::normalize_phone;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryAddress {
-    /// Recipient, 1-20 characters.
+    /// Recipient's name.
     pub name: String,
     /// Recipient's mainland mobile number (spaces, dashes and +86 allowed on input).
     pub phone: String,
-    /// Province / city / district, 1-50 characters (e.g. 广东省 广州市 天河区).
+    /// Province / city / district (e.g. 广东省 广州市 天河区).
     pub region: String,
-    /// Street and house number, 4-100 characters.
+    /// Street and house number.
     pub detail: String,
 }
 

@@ -212,15 +212,15 @@ pub struct ItemQuery {
     /// Only this category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<ItemCategory>,
-    /// Words to find in the Chinese or English name (at most 50 characters).
+    /// Words to find in the Chinese or English name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<ItemSort>,
-    /// 1-based page (default 1).
+    /// Which page, from 1 (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
-    /// Items per page (default 20, at most 50).
+    /// Items per page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<u32>,
 }

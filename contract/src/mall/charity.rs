@@ -23,8 +23,10 @@ pub struct CharityProject {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DonationRequest {
+    #[serde(deserialize_with = "crate::integer::whole")]
     pub project_id: i64,
     /// Any positive amount up to the balance.
+    #[serde(deserialize_with = "crate::integer::whole")]
     pub points: i64,
     pub idempotency_key: String,
 }

@@ -91,10 +91,10 @@ pub struct LedgerQuery {
     /// Only entries of this kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<LedgerKind>,
-    /// 1-based page (default 1).
+    /// Which page, from 1 (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
-    /// Entries per page (default 20, at most 50).
+    /// Entries per page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<u32>,
 }

@@ -42,6 +42,34 @@ pub const MAX_PER_PAGE: u32 = 50;
 /// Longest tracking number a staff member may enter.
 pub const TRACKING_NUMBER_MAX_CHARS: usize = 40;
 
+/// Free text the server refuses: longer than its limit once trimmed, or with a control
+/// character where none is allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRefused;
+
+/// The catalogue search (`q`) as the server uses it: trimmed, `None` when nothing is
+/// left, refused above `SEARCH_MAX_CHARS` characters.
+pub fn search_terms(q: &str) -> Result<Option<String>, TextRefused> {
+    let q = q.trim();
+    if q.chars().count() > SEARCH_MAX_CHARS {
+        return Err(TextRefused);
+    }
+    Ok((!q.is_empty()).then(|| q.to_owned()))
+}
+
+/// A staff member's tracking number as the server keeps it: trimmed, `None` when nothing
+/// is left (one is made up), refused above `TRACKING_NUMBER_MAX_CHARS` characters or with
+/// a control character.
+pub fn tracking_number(raw: Option<&str>) -> Result<Option<String>, TextRefused> {
+    let Some(t) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    if t.chars().count() > TRACKING_NUMBER_MAX_CHARS || t.chars().any(char::is_control) {
+        return Err(TextRefused);
+    }
+    Ok(Some(t.to_owned()))
+}
+
 /// A key the app may send as `idempotency_key`.
 pub fn is_valid_idempotency_key(key: &str) -> bool {
     (IDEMPOTENCY_KEY_MIN..=IDEMPOTENCY_KEY_MAX).contains(&key.len())
@@ -90,6 +118,33 @@ mod tests {
             .filter(|r| r.is_about_the_account())
             .collect();
         assert_eq!(account.len(), 3);
+    }
+
+    #[test]
+    fn a_search_is_trimmed_and_at_most_50_characters() {
+        assert_eq!(search_terms("  茶叶 "), Ok(Some("茶叶".into())));
+        assert_eq!(search_terms(" \u{3000} "), Ok(None));
+        let longest = "字".repeat(SEARCH_MAX_CHARS);
+        assert_eq!(
+            search_terms(&format!(" {longest} ")),
+            Ok(Some(longest.clone()))
+        );
+        assert_eq!(search_terms(&format!("{longest}字")), Err(TextRefused));
+        assert_eq!(search_terms("a\tb"), Ok(Some("a\tb".into())));
+    }
+
+    #[test]
+    fn a_tracking_number_is_trimmed_and_at_most_40_plain_characters() {
+        assert_eq!(tracking_number(None), Ok(None));
+        assert_eq!(tracking_number(Some("  ")), Ok(None));
+        assert_eq!(tracking_number(Some(" SF123 ")), Ok(Some("SF123".into())));
+        let longest = "9".repeat(TRACKING_NUMBER_MAX_CHARS);
+        assert_eq!(tracking_number(Some(&longest)), Ok(Some(longest.clone())));
+        assert_eq!(
+            tracking_number(Some(&format!("{longest}9"))),
+            Err(TextRefused)
+        );
+        assert_eq!(tracking_number(Some("SF\n123")), Err(TextRefused));
     }
 
     #[test]

@@ -9,8 +9,10 @@ use super::{DeliveryAddress, DeliveryKind, ItemCategory};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RedemptionRequest {
+    #[serde(deserialize_with = "crate::integer::whole")]
     pub item_id: i64,
     /// 1 up to what the per-customer limit leaves.
+    #[serde(deserialize_with = "crate::integer::whole")]
     pub quantity: u32,
     /// Made by the app when the confirmation opens; the same key never redeems twice.
     pub idempotency_key: String,
@@ -135,10 +137,10 @@ pub struct AdvanceOrderRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
-    /// 1-based page (default 1).
+    /// Which page, from 1 (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
-    /// Per page (default 20, at most 50).
+    /// Orders per page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<u32>,
 }

@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse};
 use axum::routing::post;
 use axum::{Json, Router};
-use care_contract::auth::{CodeRequest, CodeSent, SignInRequest, SignedIn};
-use care_contract::limits::{CODE_MAX_ATTEMPTS, SESSION_TTL_DAYS};
+use care_contract::auth::{is_well_formed_code, CodeRequest, CodeSent, SignInRequest, SignedIn};
+use care_contract::limits::{CODE_LENGTH, CODE_MAX_ATTEMPTS, SESSION_TTL_DAYS};
 use care_contract::phone::{mask_phone, normalize_phone};
 use care_contract::time::china_date;
 use care_contract::{ApiError, ErrorCode};
@@ -127,7 +127,7 @@ async fn deliver_sms(
     responses(
         (status = 200, description = "Signed in; the session is in an HttpOnly cookie", body = SignedIn,
             headers(("Set-Cookie" = String, description = "care_session=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=2592000"))),
-        (status = 400, description = "`invalid_phone` or `bad_request`", body = ApiError),
+        (status = 400, description = "`invalid_phone`, or `bad_request` (a malformed code: not counted as a guess)", body = ApiError),
         (status = 401, description = "`invalid_code`, or `code_expired` (expired, used or never requested)", body = ApiError),
         (status = 429, description = "`too_many_attempts`: the code is burnt; request a new one", body = ApiError),
     )
@@ -137,7 +137,13 @@ pub async fn sign_in(
     ApiJson(req): ApiJson<SignInRequest>,
 ) -> Result<impl IntoResponse, AppError> {
     let phone = phone_or_400(&req.phone)?;
-    let code = req.code.trim().to_owned();
+    // Not a guess at the code: refused before any attempt is counted.
+    if !is_well_formed_code(&req.code) {
+        return Err(AppError::bad_request(format!(
+            "code must be {CODE_LENGTH} digits"
+        )));
+    }
+    let code = req.code;
     let demo_code = state.config.demo.then(|| state.config.demo_code.clone());
     let session_ttl_ms = i64::from(SESSION_TTL_DAYS) * DAY_MS;
     let outcome = state
@@ -189,7 +195,9 @@ pub async fn sign_in(
     post,
     path = "/api/auth/sign-out",
     tag = "auth",
-    responses((status = 204, description = "Signed out; the cookie is cleared"))
+    security((), ("session" = [])),
+    responses((status = 204, description = "Signed out (the session, if any, is ended); the cookie is cleared",
+        headers(("Set-Cookie" = String, description = "care_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0"))))
 )]
 pub async fn sign_out(
     State(state): State<AppState>,

@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
     get,
     path = "/api/session",
     tag = "auth",
+    security((), ("session" = [])),
     responses(
         (status = 200, description = "The signed-in subscriber, or `profile: null`", body = SessionInfo),
     )

@@ -17,8 +17,8 @@ use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
-use crate::widgets::skeleton::SkeletonCard;
 use crate::widgets::page_title::set_page_meta;
+use crate::widgets::skeleton::SkeletonCard;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {

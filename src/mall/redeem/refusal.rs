@@ -22,7 +22,7 @@ pub fn refusal(error: &ApiError, item: &MallItem, t: &'static Texts, locale: Loc
     let details = error.details();
     let message = |text: String| Refusal::Message(text);
     match (error.code(), details) {
-        (Some(ErrorCode::InvalidAddress), _) => {
+        (Some(ErrorCode::InvalidAddress | ErrorCode::AddressRequired), _) => {
             Refusal::Address(match details.and_then(|d| d.field.as_deref()) {
                 Some("phone") => AddressField::Phone,
                 Some("region") => AddressField::Region,

@@ -2,7 +2,9 @@
 
 use axum::extract::State;
 use axum::Json;
-use care_contract::mall::{ItemPage, ItemQuery, MallItem, SEARCH_MAX_CHARS};
+use care_contract::mall::{
+    search_terms, ItemPage, ItemQuery, MallItem, TextRefused, SEARCH_MAX_CHARS,
+};
 use care_contract::ApiError;
 
 use super::paging;
@@ -20,6 +22,7 @@ use crate::state::AppState;
     path = "/api/mall/items",
     tag = "mall",
     params(ItemQuery),
+    security((), ("session" = [])),
     responses(
         (status = 200, description = "A page of items", body = ItemPage),
         (status = 400, description = "`bad_request`: unknown category or sort, bad paging, search too long", body = ApiError),
@@ -31,20 +34,14 @@ pub async fn items(
     ApiQuery(query): ApiQuery<ItemQuery>,
 ) -> Result<Json<ItemPage>, AppError> {
     let (page, per_page) = paging(query.page, query.per_page)?;
-    let search = query
-        .q
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-        .map(str::to_owned);
-    if search
-        .as_ref()
-        .is_some_and(|q| q.chars().count() > SEARCH_MAX_CHARS)
-    {
-        return Err(AppError::bad_request(format!(
-            "search is at most {SEARCH_MAX_CHARS} characters"
-        )));
-    }
+    let search = match query.q.as_deref().map(search_terms).transpose() {
+        Ok(search) => search.flatten(),
+        Err(TextRefused) => {
+            return Err(AppError::bad_request(format!(
+                "search is at most {SEARCH_MAX_CHARS} characters"
+            )))
+        }
+    };
     let filter = ItemFilter {
         category: query.category,
         search,
@@ -75,6 +72,7 @@ pub async fn items(
     path = "/api/mall/items/{id}",
     tag = "mall",
     params(("id" = i64, Path, description = "Item id")),
+    security((), ("session" = [])),
     responses(
         (status = 200, description = "The item", body = MallItem),
         (status = 404, description = "`not_found`", body = ApiError),

@@ -18,6 +18,7 @@ use crate::state::AppState;
     get,
     path = "/api/mall/charity",
     tag = "mall",
+    security((), ("session" = [])),
     responses(
         (status = 200, description = "The projects", body = Vec<CharityProject>),
     )

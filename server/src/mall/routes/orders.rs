@@ -4,8 +4,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use care_contract::mall::{
-    AdvanceOrderRequest, CancelResult, Order, OrderPage, PageQuery, RedemptionReceipt,
-    RedemptionRequest, MAX_QUANTITY, TRACKING_NUMBER_MAX_CHARS,
+    tracking_number, AdvanceOrderRequest, CancelResult, Order, OrderPage, PageQuery,
+    RedemptionReceipt, RedemptionRequest, MAX_QUANTITY, TRACKING_NUMBER_MAX_CHARS,
 };
 use care_contract::{ApiError, ErrorCode};
 
@@ -29,11 +29,11 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "Redeemed now", body = RedemptionReceipt),
         (status = 200, description = "This key had already redeemed: the original order (`replayed: true`), nothing deducted again", body = RedemptionReceipt),
-        (status = 400, description = "`invalid_quantity`, `limit_exceeded` (`details.limit`, `details.remaining`), `invalid_address` (`details.field`), `invalid_idempotency_key` or `bad_request`", body = ApiError),
+        (status = 400, description = "`invalid_quantity`, `invalid_address` (`details.field`), `invalid_idempotency_key` or `bad_request`", body = ApiError),
         (status = 401, description = "`unauthenticated`", body = ApiError),
         (status = 403, description = "`account_too_new`, `not_verified`, `in_arrears`, or `tier_required` (`details.min_star_level`)", body = ApiError),
-        (status = 404, description = "`not_found`: no such item", body = ApiError),
-        (status = 409, description = "`idempotency_conflict`, `not_started` (`details.opens_at`), `window_closed`, `out_of_stock`, or `insufficient_points` (`details.balance`, `details.needed`)", body = ApiError),
+        (status = 404, description = "`not_found`: no such item (charity takes donations instead)", body = ApiError),
+        (status = 409, description = "`idempotency_conflict`, `not_started` (`details.opens_at`), `window_closed`, `out_of_stock`, `limit_exceeded` (`details.limit`, `details.remaining`), `address_required` (a physical item and no `address`), or `insufficient_points` (`details.balance`, `details.needed`)", body = ApiError),
     )
 )]
 pub async fn redeem(
@@ -178,7 +178,7 @@ pub async fn cancel(
     request_body = AdvanceOrderRequest,
     responses(
         (status = 200, description = "The order after the step", body = Order),
-        (status = 400, description = "`bad_request`: tracking number too long", body = ApiError),
+        (status = 400, description = "`bad_request`: the tracking number is too long or has a control character, or the id does not parse", body = ApiError),
         (status = 401, description = "`unauthenticated`", body = ApiError),
         (status = 403, description = "`forbidden`: not staff", body = ApiError),
         (status = 404, description = "`not_found`", body = ApiError),
@@ -191,15 +191,11 @@ pub async fn advance(
     ApiPath(id): ApiPath<i64>,
     ApiJson(req): ApiJson<AdvanceOrderRequest>,
 ) -> Result<Json<Order>, AppError> {
-    let tracking = req
-        .tracking_number
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty());
-    if tracking.as_ref().is_some_and(|t| {
-        t.chars().count() > TRACKING_NUMBER_MAX_CHARS || t.chars().any(char::is_control)
-    }) {
-        return Err(AppError::bad_request("tracking_number is too long"));
-    }
+    let tracking = tracking_number(req.tracking_number.as_deref()).map_err(|_| {
+        AppError::bad_request(format!(
+            "tracking_number is at most {TRACKING_NUMBER_MAX_CHARS} characters, none a control character"
+        ))
+    })?;
     let config = state.config.clone();
     let order = state
         .db

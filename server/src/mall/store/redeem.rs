@@ -58,11 +58,18 @@ pub fn redeem(
         });
     }
     let item = item(conn, req.item_id)?.ok_or_else(StoreError::not_found)?;
+    // Charity takes points as donations; as a redeemable item it does not exist.
+    if item.category == ItemCategory::Charity {
+        return Err(StoreError::refused(
+            ErrorCode::NotFound,
+            "no such item to redeem: donate to charity with POST /api/mall/donations",
+        ));
+    }
     let address = match item.delivery {
         DeliveryKind::Physical => {
             let sent = req.address.as_ref().ok_or_else(|| {
                 StoreError::refused(
-                    ErrorCode::InvalidAddress,
+                    ErrorCode::AddressRequired,
                     "a physical item needs a delivery address",
                 )
             })?;
@@ -70,11 +77,6 @@ pub fn redeem(
         }
         DeliveryKind::Instant => None,
     };
-    if item.category == ItemCategory::Charity {
-        return Err(StoreError::bad_request(
-            "donate to charity with POST /api/mall/donations",
-        ));
-    }
     materialize_expiry(conn, subscriber_id, today)?;
     let viewer =
         viewer(conn, subscriber_id, today, cfg)?.ok_or_else(StoreError::unauthenticated)?;
