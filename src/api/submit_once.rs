@@ -67,29 +67,24 @@ pub trait Idempotent {
     fn with_key(self, key: String) -> Self;
 }
 
-impl Idempotent for care_contract::mall::RedemptionRequest {
-    fn key(&self) -> &str {
-        &self.idempotency_key
-    }
-    fn with_key(self, idempotency_key: String) -> Self {
-        Self {
-            idempotency_key,
-            ..self
+/// The contract's requests that carry an `idempotency_key` field.
+macro_rules! idempotent {
+    ($($request:ty),*) => {$(
+        impl Idempotent for $request {
+            fn key(&self) -> &str {
+                &self.idempotency_key
+            }
+            fn with_key(self, idempotency_key: String) -> Self {
+                Self { idempotency_key, ..self }
+            }
         }
-    }
+    )*};
 }
 
-impl Idempotent for care_contract::mall::DonationRequest {
-    fn key(&self) -> &str {
-        &self.idempotency_key
-    }
-    fn with_key(self, idempotency_key: String) -> Self {
-        Self {
-            idempotency_key,
-            ..self
-        }
-    }
-}
+idempotent!(
+    care_contract::mall::RedemptionRequest,
+    care_contract::mall::DonationRequest
+);
 
 /// Where a submission stands.
 #[derive(Clone, Debug, PartialEq)]
