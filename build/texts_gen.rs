@@ -223,6 +223,9 @@ pub fn generate(locales: &[LocaleTable]) -> Result<String, Vec<String>> {
             if text.is_empty() {
                 problems.push(format!("{} `{key}` is empty", locale.name));
             }
+            if text.chars().any(|c| ('\u{1}'..='\u{5}').contains(&c)) {
+                problems.push(format!("{} `{key}` has a control character", locale.name));
+            }
             match parse(text) {
                 Ok(pieces) => {
                     check_plurals(&pieces, &locale.name, &mut problems, key);
@@ -286,7 +289,7 @@ pub fn generate(locales: &[LocaleTable]) -> Result<String, Vec<String>> {
         if params.is_empty() {
             let _ = writeln!(out, "    pub {key}: &'static str,");
         } else {
-            let _ = writeln!(out, "    {key}: &'static [Piece],");
+            let _ = writeln!(out, "    {key}: &'static str,");
         }
     }
     out.push_str("}\n\nimpl Texts {\n");
@@ -323,7 +326,7 @@ pub fn generate(locales: &[LocaleTable]) -> Result<String, Vec<String>> {
                 let _ = writeln!(out, "    {key}: {:?},", locale.table[*key]);
             } else {
                 let names: Vec<&str> = params.iter().map(|(n, _)| n.as_str()).collect();
-                let _ = writeln!(out, "    {key}: {},", pieces_source(pieces, &names));
+                let _ = writeln!(out, "    {key}: {:?},", encode(pieces, &names));
             }
         }
         out.push_str("};\n");
@@ -331,32 +334,44 @@ pub fn generate(locales: &[LocaleTable]) -> Result<String, Vec<String>> {
     Ok(out)
 }
 
-/// A parsed template as a Rust constant expression of `Piece`s; arguments by index.
-fn pieces_source(pieces: &[Piece], names: &[&str]) -> String {
+/// A parsed template as one string for `i18n::render`: literal text, with control
+/// characters for the rest (arguments by index, in alphabetical order). One string per
+/// template keeps the first load small: a table of pieces costs several times its text.
+///
+/// - `\u{1}` and an index digit: an argument;
+/// - `\u{2}`: the count of the plural around it (`#`);
+/// - `\u{3}` and an index digit, then arms `<category><text>\u{4}` (`1` one, `*` other;
+///   other last), then `\u{5}`: a plural.
+pub fn encode(pieces: &[Piece], names: &[&str]) -> String {
     let index = |name: &str| {
-        names
+        let i = names
             .iter()
             .position(|n| *n == name)
-            .expect("checked above")
+            .expect("checked above");
+        char::from_digit(i as u32, 10).expect("at most ten placeholders")
     };
-    let items: Vec<String> = pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Lit(text) => format!("Piece::Lit({text:?})"),
-            Piece::Arg(name) | Piece::Count(name) => format!("Piece::Arg({})", index(name)),
-            Piece::Number => "Piece::Number".to_owned(),
-            Piece::Plural(name, arms) => {
-                let arms: Vec<String> = arms
-                    .iter()
-                    .map(|(category, arm)| {
-                        let mut c = category.clone();
-                        c[..1].make_ascii_uppercase();
-                        format!("(PluralCategory::{c}, {})", pieces_source(arm, names))
-                    })
-                    .collect();
-                format!("Piece::Plural({}, &[{}])", index(name), arms.join(", "))
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Lit(text) => out.push_str(text),
+            Piece::Arg(name) | Piece::Count(name) => {
+                out.push('\u{1}');
+                out.push(index(name));
             }
-        })
-        .collect();
-    format!("&[{}]", items.join(", "))
+            Piece::Number => out.push('\u{2}'),
+            Piece::Plural(name, arms) => {
+                out.push('\u{3}');
+                out.push(index(name));
+                let mut arms: Vec<_> = arms.iter().collect();
+                arms.sort_by_key(|(category, _)| category == "other");
+                for (category, arm) in arms {
+                    out.push(if category == "one" { '1' } else { '*' });
+                    out.push_str(&encode(arm, names));
+                    out.push('\u{4}');
+                }
+                out.push('\u{5}');
+            }
+        }
+    }
+    out
 }

@@ -53,11 +53,7 @@ macro_rules! page_group {
 
             impl LazyRoute for $route {
                 fn data() -> Self {
-                    $(
-                        let params = leptos_router::hooks::use_params_map().get_untracked();
-                        let query = leptos_router::hooks::use_query_map().get_untracked();
-                        $prefetch(&params, &query);
-                    )?
+                    $($prefetch();)?
                     $route
                 }
 
@@ -95,6 +91,13 @@ page_group!(community_pages: CommunityScreen {
 page_group!(feedback_pages: FeedbackScreen {
     FeedbackRoute => FeedbackPage;
 });
+
+/// A parameter of the route being opened (`id` of `/mall/items/:id`), for a prefetch.
+/// Not inlined: every route's `data` shares this one copy in the first load.
+#[inline(never)]
+pub fn route_param(name: &str) -> Option<String> {
+    leptos_router::hooks::use_params_map().with_untracked(|p| p.get(name))
+}
 
 /// The page's code could not be fetched: the network error card; retrying reloads the page,
 /// which fetches the group afresh (drafts live in session storage, so nothing typed is lost).

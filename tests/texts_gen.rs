@@ -6,7 +6,7 @@ mod texts_gen;
 
 use std::collections::BTreeMap;
 
-use texts_gen::{generate, parse, LocaleTable, Piece};
+use texts_gen::{encode, generate, parse, LocaleTable, Piece};
 
 fn locale(name: &str, pairs: &[(&str, &str)]) -> LocaleTable {
     LocaleTable {
@@ -140,4 +140,19 @@ fn counts_are_numbers_and_arguments_alphabetical() {
         "{source}"
     );
     assert!(source.contains("pub plain: &'static str,"), "{source}");
+}
+
+#[test]
+fn templates_become_one_string_with_other_last() {
+    let pieces = parse("{n, plural, other {# things} one {one thing}} for {who}").unwrap();
+    assert_eq!(
+        encode(&pieces, &["n", "who"]),
+        "\u{3}01one thing\u{4}*\u{2} things\u{4}\u{5} for \u{1}1"
+    );
+}
+
+#[test]
+fn a_control_character_in_a_text_fails() {
+    let found = problems(&[("a", "甲\u{1}")], &[("a", "A")]);
+    assert!(found[0].contains("control character"), "{found:?}");
 }

@@ -66,62 +66,75 @@ fn plural_zh_cn(_: i64) -> PluralCategory {
     PluralCategory::Other
 }
 
-/// A piece of a template, as build.rs writes it; arguments are indexes into the method's
-/// parameters in alphabetical order.
-#[derive(Debug)]
-pub enum Piece {
-    Lit(&'static str),
-    Arg(u8),
-    /// The form for the count at this index; `#` in a form is the count.
-    Plural(u8, &'static [(PluralCategory, &'static [Piece])]),
-    Number,
-}
-
 /// A value for a template's placeholder.
 enum Arg<'a> {
     Text(&'a str),
     Count(i64),
 }
 
-/// Writes a template with its values: one function for every template of the app, so
-/// each typed method stays a one-line call.
-fn render(pieces: &[Piece], args: &[Arg], plural: fn(i64) -> PluralCategory) -> String {
-    let mut out = String::new();
-    render_into(&mut out, pieces, args, plural, None);
+/// Writes a template with its values: one function for every template of the app, so each
+/// typed method stays a one-line call. The template is as build/texts_gen.rs `encode`s it.
+fn render(template: &str, args: &[Arg], plural: fn(i64) -> PluralCategory) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    walk(&mut out, &mut template.chars(), args, plural, 0, true);
     out
 }
 
-fn render_into(
+/// Writes (when `emit`) up to the end of the template or of the current plural arm, and
+/// returns the character that ended it. `number` is the count of the plural around.
+fn walk(
     out: &mut String,
-    pieces: &[Piece],
+    template: &mut std::str::Chars,
     args: &[Arg],
     plural: fn(i64) -> PluralCategory,
-    number: Option<i64>,
-) {
-    for piece in pieces {
-        match piece {
-            Piece::Lit(text) => out.push_str(text),
-            Piece::Arg(i) => match &args[usize::from(*i)] {
-                Arg::Text(text) => out.push_str(text),
-                Arg::Count(n) => out.push_str(&group_thousands(*n)),
+    number: i64,
+    emit: bool,
+) -> Option<char> {
+    let arg = |c: Option<char>| {
+        c.and_then(|c| c.to_digit(10))
+            .and_then(|i| args.get(i as usize))
+    };
+    while let Some(c) = template.next() {
+        match c {
+            '\u{1}' => match arg(template.next()) {
+                Some(Arg::Text(text)) if emit => out.push_str(text),
+                Some(Arg::Count(n)) if emit => out.push_str(&group_thousands(*n)),
+                _ => {}
             },
-            Piece::Number => out.push_str(&group_thousands(number.unwrap_or_default())),
-            Piece::Plural(i, forms) => {
-                let n = match &args[usize::from(*i)] {
-                    Arg::Count(n) => *n,
-                    Arg::Text(_) => 0,
+            '\u{2}' => {
+                if emit {
+                    out.push_str(&group_thousands(number));
+                }
+            }
+            '\u{3}' => {
+                let n = match arg(template.next()) {
+                    Some(Arg::Count(n)) => *n,
+                    _ => 0,
                 };
-                let category = plural(n);
-                let form = forms
-                    .iter()
-                    .find(|(c, _)| *c == category)
-                    .or_else(|| forms.iter().find(|(c, _)| *c == PluralCategory::Other));
-                if let Some((_, form)) = form {
-                    render_into(out, form, args, plural, Some(n));
+                let wanted = plural(n);
+                let mut written = false;
+                // Arms come with "other" last, so it is the fallback.
+                while let Some(category) = template.next().filter(|c| *c != '\u{5}') {
+                    let this = if category == '1' {
+                        PluralCategory::One
+                    } else {
+                        PluralCategory::Other
+                    };
+                    let take =
+                        emit && !written && (this == wanted || this == PluralCategory::Other);
+                    walk(out, template, args, plural, n, take);
+                    written |= take;
+                }
+            }
+            '\u{4}' | '\u{5}' => return Some(c),
+            c => {
+                if emit {
+                    out.push(c);
                 }
             }
         }
     }
+    None
 }
 
 /// A whole number with thousands separators, as both locales write counts: 12800 ->

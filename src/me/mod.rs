@@ -10,10 +10,8 @@ pub use settings_page::SettingsPage;
 
 /// Starts loading the profile while the page's code downloads (`lazy_pages`), when this
 /// browser was signed in.
-pub fn prefetch_profile(
-    _: &leptos_router::params::ParamsMap,
-    _: &leptos_router::params::ParamsMap,
-) {
+#[inline(never)]
+pub fn prefetch_profile() {
     if crate::auth::probably_signed_in() {
         crate::api::prefetch::prefetch(crate::api::profile::PROFILE_PATH.to_owned());
     }
