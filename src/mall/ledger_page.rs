@@ -60,7 +60,7 @@ fn Ledger() -> impl IntoView {
                     <ol class="card ledger" aria-label=tr(|t| t.ledger_title)>
                         {result.entries.into_iter().map(|entry| view! { <LedgerRow entry /> }).collect_view()}
                     </ol>
-                    <Pager page pages label=|t| t.ledger_title />
+                    {(pages > 1).then(|| view! { <Pager page pages label=|t| t.ledger_title /> })}
                 }.into_any()
             }}
         </Loaded>
