@@ -285,3 +285,38 @@ async fn a_tracking_number_is_kept_up_to_its_limit_and_refused_past_it() {
     assert_eq!(shipped.status, OrderStatus::Shipped);
     assert_eq!(shipped.tracking_number.as_deref(), Some(exact.as_str()));
 }
+
+#[tokio::test]
+async fn a_cancel_never_refunds_into_a_lot_that_has_expired_even_with_the_clock_set_back() {
+    let server = mall_server_with(|c| c.mall.first_exchange_percent_off = 0).await;
+    let conn = db(&server);
+    let user = User::eligible(&server, "15000000023", 3, 0).await;
+    grant(&conn, user.id, 300, plus(5));
+    grant(&conn, user.id, 500, plus(400));
+    let lamp = add_item(&conn, "t-lamp", 400, Some(10), 5, true);
+    let r: RedemptionReceipt = decode(user.redeem_to(lamp, 1, &key(), address()).await, 201).await;
+    // The first lot expires (seen the day after its last day), then the clock goes back to
+    // before that day: the lot stays expired, so its 300 come back as new points.
+    server.config.clock.set_china_noon(plus(6));
+    assert_eq!(user.balance().await, 400);
+    server.config.clock.set_china_noon(plus(4));
+    let cancelled: CancelResult = decode(
+        user.post(
+            &format!("/api/mall/orders/{}/cancel", r.order.id),
+            json!({}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!((cancelled.refunded_points, cancelled.balance), (400, 800));
+    let end_of_next_year = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    assert_eq!(
+        lots(&conn, user.id),
+        [
+            (300, 0, plus(5), true),
+            (500, 500, plus(400), false),
+            (300, 300, end_of_next_year, false)
+        ]
+    );
+}
