@@ -4,7 +4,7 @@
 mod common;
 mod mall_support;
 
-use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, ItemPage};
+use care_contract::mall::{BlockedReason, DeliveryKind, ItemCategory, ItemPage, SEARCH_MAX_CHARS};
 use common::*;
 use mall_support::*;
 
@@ -71,4 +71,15 @@ async fn the_catalogue_is_public_searchable_sortable_and_says_why_not() {
         expect_error(wang.get(bad).await, 400, "bad_request").await;
     }
     expect_error(wang.get("/api/mall/items/999999").await, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_search_is_accepted_up_to_its_limit_and_refused_past_it() {
+    let server = mall_server().await;
+    // Characters, not bytes: 50 of 话 are 150 bytes.
+    let longest = format!("/api/mall/items?q={}", "话".repeat(SEARCH_MAX_CHARS));
+    let page: ItemPage = decode(server.get(&longest).await, 200).await;
+    assert_eq!(page.total, 0);
+    let too_long = format!("/api/mall/items?q={}", "话".repeat(SEARCH_MAX_CHARS + 1));
+    expect_error(server.get(&too_long).await, 400, "bad_request").await;
 }

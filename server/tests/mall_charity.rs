@@ -45,6 +45,15 @@ async fn a_donation_happens_exactly_once_and_shows_in_the_ledger() {
     assert_eq!(donations.entries[0].kind, LedgerKind::Donation);
     assert_eq!(donations.entries[0].points, -300);
     assert!(donations.entries[0].title_zh.contains("山区儿童午餐"));
+    // The ledger entry names the donation it paid for.
+    let donation_id: i64 = db(&server)
+        .query_row(
+            "SELECT donation_id FROM point_ledger WHERE id = ?1",
+            [donations.entries[0].id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(Some(&donation_id), ids.iter().next());
     let after: Vec<CharityProject> = zhang.fetch("/api/mall/charity").await;
     assert_eq!(after[0].raised_points, raised + 300);
     assert_eq!(after[0].my_points, 300);

@@ -4,7 +4,7 @@
 mod common;
 mod mall_support;
 
-use care_contract::mall::{BlockedReason, CharityProject};
+use care_contract::mall::{BlockedReason, CharityProject, ItemPage};
 use common::*;
 use mall_support::*;
 use serde_json::json;
@@ -86,4 +86,33 @@ async fn tier_only_items_need_the_star_level() {
         high.redeem_to(speaker, 1, &key(), address()).await.status(),
         201
     );
+}
+
+#[tokio::test]
+async fn an_ordinary_item_is_not_tier_only_and_the_lowest_star_level_may_take_it() {
+    let server = mall_server().await;
+    let conn = db(&server);
+    let credit = item_id(&conn, "credit-10");
+    let user = User::eligible(&server, "15000000041", 1, 5000).await;
+    let item = user.item(credit).await;
+    assert_eq!((item.min_star_level, item.tier_only), (1, false));
+    assert_eq!(item.blocked_reason, None);
+    assert_eq!(
+        user.json(&format!("/api/mall/items/{credit}")).await["tier_only"],
+        false
+    );
+    assert_eq!(user.redeem(credit, 1, &key()).await.status(), 201);
+    // Only an item above the lowest star level is tier-only.
+    let page: ItemPage = user.fetch("/api/mall/items?per_page=50").await;
+    let tier_only: Vec<&str> = page
+        .items
+        .iter()
+        .filter(|i| i.tier_only)
+        .map(|i| i.name_en.as_str())
+        .collect();
+    assert_eq!(tier_only.len(), 1, "{tier_only:?}");
+    assert!(page
+        .items
+        .iter()
+        .all(|i| i.tier_only == (i.min_star_level > 1)));
 }

@@ -4,7 +4,9 @@
 mod common;
 mod mall_support;
 
-use care_contract::mall::{BlockedReason, CheckInStatus, LedgerKind, PointsExpiry};
+use care_contract::mall::{
+    BlockedReason, CheckInStatus, LedgerKind, PointsExpiry, RedemptionReceipt,
+};
 use common::*;
 use mall_support::*;
 
@@ -145,4 +147,24 @@ async fn expired_points_cannot_be_spent() {
     // Moving the clock back does not resurrect them.
     server.config.clock.set_china_noon(plus(1));
     assert_eq!(user.balance().await, 50);
+}
+
+#[tokio::test]
+async fn a_lot_spent_to_nothing_writes_no_expiry_entry_when_its_day_passes() {
+    let server = mall_server_with(|c| c.mall.first_exchange_percent_off = 0).await;
+    let user = User::eligible(&server, "15000000022", 3, 0).await;
+    let conn = db(&server);
+    grant(&conn, user.id, 300, plus(5));
+    grant(&conn, user.id, 200, plus(400));
+    let item = add_item(&conn, "t-300", 300, None, 10, false);
+    let r: RedemptionReceipt = decode(user.redeem(item, 1, &key()).await, 201).await;
+    assert_eq!(r.balance, 200, "the lot expiring first paid it all");
+    server.config.clock.set_china_noon(plus(6));
+    assert_eq!(user.balance().await, 200);
+    assert_eq!(user.ledger("?kind=expiry").await.total, 0);
+    assert_eq!(
+        user.ledger("").await.total,
+        3,
+        "two earnings and the redemption"
+    );
 }

@@ -5,7 +5,8 @@ mod common;
 mod mall_support;
 
 use care_contract::mall::{
-    BlockedReason, LedgerKind, MallItem, OrderPage, OrderStatus, RedemptionReceipt,
+    BlockedReason, DonationReceipt, LedgerKind, MallItem, OrderPage, OrderStatus,
+    RedemptionReceipt, IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, MAX_QUANTITY,
 };
 use care_contract::ApiError;
 use chrono::Duration;
@@ -210,4 +211,134 @@ async fn the_flash_exchange_opens_at_its_start_time_and_the_window_closes() {
         other.item(flash).await.blocked_reason,
         Some(BlockedReason::WindowClosed)
     );
+}
+
+#[tokio::test]
+async fn spending_exactly_the_whole_balance_is_allowed_and_leaves_nothing() {
+    let server = mall_server_with(|c| c.mall.first_exchange_percent_off = 0).await;
+    let conn = db(&server);
+    let item = add_item(&conn, "t-500", 500, None, 10, false);
+
+    // One point short: refused, and the item says so.
+    let short = User::eligible(&server, "15000000031", 3, 499).await;
+    let seen = short.item(item).await;
+    assert!(!seen.can_redeem);
+    assert_eq!(seen.blocked_reason, Some(BlockedReason::InsufficientPoints));
+    let e = expect_error(
+        short.redeem(item, 1, &key()).await,
+        409,
+        "insufficient_points",
+    )
+    .await;
+    let details = e.details.unwrap();
+    assert_eq!((details.balance, details.needed), (Some(499), Some(500)));
+
+    // Exactly enough: allowed, and nothing is left.
+    let exact = User::eligible(&server, "15000000032", 3, 500).await;
+    let seen = exact.item(item).await;
+    assert!(seen.can_redeem);
+    assert_eq!(seen.blocked_reason, None);
+    let r: RedemptionReceipt = decode(exact.redeem(item, 1, &key()).await, 201).await;
+    assert_eq!(r.order.points_paid, 500);
+    assert_eq!(r.balance, 0);
+    let s = exact.summary().await;
+    assert_eq!((s.balance, s.next_expiry), (0, None));
+    assert_eq!(
+        exact.item(item).await.blocked_reason,
+        Some(BlockedReason::InsufficientPoints)
+    );
+
+    // A donation of the whole balance, too.
+    let donor = User::eligible(&server, "15000000033", 3, 300).await;
+    let projects: Vec<care_contract::mall::CharityProject> = donor.fetch("/api/mall/charity").await;
+    let body = json!({ "project_id": projects[0].id, "points": 300, "idempotency_key": key() });
+    let d: DonationReceipt = decode(donor.post("/api/mall/donations", body).await, 201).await;
+    assert_eq!((d.points, d.balance), (300, 0));
+}
+
+#[tokio::test]
+async fn a_first_exchange_discounted_to_nothing_takes_no_points() {
+    let server = mall_server_with(|c| c.mall.first_exchange_percent_off = 100).await;
+    let conn = db(&server);
+    let item = add_item(&conn, "t-200", 200, None, 10, false);
+    let user = User::eligible(&server, "15000000034", 3, 0).await;
+    let seen = user.item(item).await;
+    assert_eq!(seen.first_exchange_points, Some(0));
+    assert!(seen.can_redeem, "{seen:?}");
+    let r: RedemptionReceipt = decode(user.redeem(item, 1, &key()).await, 201).await;
+    assert_eq!(
+        (
+            r.order.points_list,
+            r.order.discount_points,
+            r.order.points_paid
+        ),
+        (200, 200, 0)
+    );
+    assert_eq!(r.balance, 0);
+    let newest = &user.ledger("?per_page=1").await.entries[0];
+    assert_eq!((newest.kind, newest.points), (LedgerKind::Redemption, 0));
+    // The second exchange costs the full price.
+    expect_error(
+        user.redeem(item, 1, &key()).await,
+        409,
+        "insufficient_points",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn with_no_first_exchange_discount_none_is_offered_or_given() {
+    let server = mall_server_with(|c| c.mall.first_exchange_percent_off = 0).await;
+    let credit = item_id(&db(&server), "credit-10");
+    let user = User::eligible(&server, "15000000035", 3, 5000).await;
+    assert_eq!(user.summary().await.first_exchange_percent_off, None);
+    let seen = user.item(credit).await;
+    assert!(seen.can_redeem);
+    assert_eq!(seen.first_exchange_points, None);
+    let r: RedemptionReceipt = decode(user.redeem(credit, 1, &key()).await, 201).await;
+    assert_eq!((r.order.discount_points, r.order.points_paid), (0, 1000));
+}
+
+#[tokio::test]
+async fn quantity_and_idempotency_key_are_accepted_at_their_limits_and_refused_past_them() {
+    let server = mall_server_with(|c| c.mall.first_exchange_percent_off = 0).await;
+    let conn = db(&server);
+    let limit = MAX_QUANTITY + 1;
+    let item = add_item(&conn, "t-1", 1, None, limit, false);
+    let user = User::eligible(&server, "15000000036", 3, 1000).await;
+    for n in [IDEMPOTENCY_KEY_MIN - 1, IDEMPOTENCY_KEY_MAX + 1] {
+        expect_error(
+            user.redeem(item, 1, &"k".repeat(n)).await,
+            400,
+            "invalid_idempotency_key",
+        )
+        .await;
+    }
+    expect_error(
+        user.redeem(item, MAX_QUANTITY + 1, &key()).await,
+        400,
+        "invalid_quantity",
+    )
+    .await;
+    let r: RedemptionReceipt = decode(
+        user.redeem(item, MAX_QUANTITY, &"a".repeat(IDEMPOTENCY_KEY_MIN))
+            .await,
+        201,
+    )
+    .await;
+    assert_eq!(r.order.quantity, MAX_QUANTITY);
+    // Up to exactly the per-customer limit, and not one more.
+    let r: RedemptionReceipt = decode(
+        user.redeem(item, 1, &"b".repeat(IDEMPOTENCY_KEY_MAX)).await,
+        201,
+    )
+    .await;
+    assert_eq!(r.balance, 1000 - i64::from(limit));
+    assert_eq!(
+        user.item(item).await.blocked_reason,
+        Some(BlockedReason::LimitReached)
+    );
+    let e = expect_error(user.redeem(item, 1, &key()).await, 400, "limit_exceeded").await;
+    let details = e.details.unwrap();
+    assert_eq!((details.limit, details.remaining), (Some(limit), Some(0)));
 }
