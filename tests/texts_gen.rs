@@ -6,12 +6,15 @@ mod texts_gen;
 
 use std::collections::BTreeMap;
 
-use texts_gen::{encode, generate, parse, LocaleTable, Piece};
+use std::collections::BTreeSet;
+
+use texts_gen::{check_unique, encode, generate, parse, struct_name, LocaleTable, Piece};
 
 fn locale(name: &str, pairs: &[(&str, &str)]) -> LocaleTable {
     LocaleTable {
         name: name.to_owned(),
         konst: name.replace('-', "_").to_uppercase(),
+        variant: if name == "en" { "En" } else { "ZhCn" }.to_owned(),
         table: pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -20,7 +23,7 @@ fn locale(name: &str, pairs: &[(&str, &str)]) -> LocaleTable {
 }
 
 fn problems(zh: &[(&str, &str)], en: &[(&str, &str)]) -> Vec<String> {
-    generate(&[locale("zh-CN", zh), locale("en", en)]).expect_err("should be refused")
+    generate("shell", &[locale("zh-CN", zh), locale("en", en)]).expect_err("should be refused")
 }
 
 #[test]
@@ -115,7 +118,9 @@ fn an_empty_text_fails() {
 
 #[test]
 fn counts_are_numbers_and_arguments_alphabetical() {
-    let source = generate(&[
+    let source = generate(
+        "shell",
+        &[
         locale(
             "zh-CN",
             &[
@@ -133,7 +138,8 @@ fn counts_are_numbers_and_arguments_alphabetical() {
                 ("plain", "OK"),
             ],
         ),
-    ])
+    ],
+    )
     .unwrap();
     assert!(
         source.contains("pub fn t(&self, balance: i64, name: &str, points: i64) -> String"),
@@ -155,4 +161,77 @@ fn templates_become_one_string_with_other_last() {
 fn a_control_character_in_a_text_fails() {
     let found = problems(&[("a", "甲\u{1}")], &[("a", "A")]);
     assert!(found[0].contains("control character"), "{found:?}");
+}
+
+#[test]
+fn a_capability_bundle_has_its_own_struct_and_statics_and_answers_for_the_shell() {
+    let source = generate(
+        "points_mall",
+        &[
+            locale("zh-CN", &[("buy", "兑换")]),
+            locale("en", &[("buy", "Buy")]),
+        ],
+    )
+    .unwrap();
+    assert!(source.contains("pub struct PointsMallTexts {"), "{source}");
+    assert!(source.contains("shell: &'static Texts,"), "{source}");
+    assert!(
+        source.contains("impl std::ops::Deref for PointsMallTexts {"),
+        "{source}"
+    );
+    assert!(
+        source.contains("pub static POINTS_MALL_EN: PointsMallTexts = PointsMallTexts {"),
+        "{source}"
+    );
+    assert!(source.contains("    shell: &EN,"), "{source}");
+    assert!(
+        source.contains("Locale::ZhCn => &POINTS_MALL_ZH_CN,"),
+        "{source}"
+    );
+}
+
+#[test]
+fn the_shell_bundle_is_texts_and_derefs_to_nothing() {
+    assert_eq!(struct_name("shell"), "Texts");
+    assert_eq!(struct_name("mall"), "MallTexts");
+    assert_eq!(struct_name("sign_in"), "SignInTexts");
+    let source = generate(
+        "shell",
+        &[locale("zh-CN", &[("a", "甲")]), locale("en", &[("a", "A")])],
+    )
+    .unwrap();
+    assert!(
+        source.contains("pub static ZH_CN: Texts = Texts {"),
+        "{source}"
+    );
+    assert!(!source.contains("Deref"), "{source}");
+}
+
+#[test]
+fn a_key_in_two_bundles_fails() {
+    let keys = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| (*n).to_owned())
+            .collect::<BTreeSet<_>>()
+    };
+    let found = check_unique(&[
+        ("shell".to_owned(), keys(&["retry", "close"])),
+        ("mall".to_owned(), keys(&["buy", "retry"])),
+    ]);
+    assert_eq!(found, vec!["`retry` is in both shell and mall".to_owned()]);
+    assert!(check_unique(&[
+        ("shell".to_owned(), keys(&["a"])),
+        ("mall".to_owned(), keys(&["b"]))
+    ])
+    .is_empty());
+}
+
+#[test]
+fn a_missing_key_names_its_bundle() {
+    let found = problems(&[("a", "甲"), ("b", "乙")], &[("a", "A")]);
+    assert!(
+        found.iter().any(|p| p == "shell/en.json is missing `b`"),
+        "{found:?}"
+    );
 }

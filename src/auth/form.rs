@@ -6,7 +6,7 @@ use care_contract::phone::{normalize_phone, PhoneError};
 use care_contract::ErrorCode;
 
 use crate::api::ApiError;
-use crate::i18n::Texts;
+use crate::auth::texts::Texts;
 
 /// A problem to show beside one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,9 +117,10 @@ mod tests {
 
     #[test]
     fn rate_limit_text_says_how_long_to_wait() {
-        let text = FieldError::RateLimited { seconds: 42 }.text(Locale::ZhCn.texts());
+        let text =
+            FieldError::RateLimited { seconds: 42 }.text(crate::auth::texts::of(Locale::ZhCn));
         assert!(text.contains("42"), "{text}");
-        let text = FieldError::RateLimited { seconds: 42 }.text(Locale::En.texts());
+        let text = FieldError::RateLimited { seconds: 42 }.text(crate::auth::texts::of(Locale::En));
         assert!(text.contains("42"), "{text}");
     }
 }

@@ -6,6 +6,7 @@ mod prompt;
 mod require;
 mod session;
 mod sign_in_page;
+mod texts;
 
 pub use next::{safe_next, sign_in_href};
 pub use prompt::{SessionExpiredNote, SignInPrompt};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{sign_in_href, use_session};
-use crate::i18n::{tr, TextKey};
+use crate::i18n::tr;
 use crate::widgets::icons::{Icon, IconKind};
 
 /// "Your sign-in has expired", while it is news: from the 401 until the next sign-in.
@@ -28,10 +28,15 @@ pub fn SessionExpiredNote() -> impl IntoView {
 
 /// Why to sign in here (`text`), and the way to sign-in and back to `back`.
 #[component]
-pub fn SignInPrompt(text: TextKey, #[prop(into)] back: String) -> impl IntoView {
+pub fn SignInPrompt(
+    /// From the caller's bundle: `tr(|t| t.key)`.
+    #[prop(into)]
+    text: Signal<&'static str>,
+    #[prop(into)] back: String,
+) -> impl IntoView {
     view! {
         <SessionExpiredNote />
-        <p>{tr(text)}</p>
+        <p>{text}</p>
         <A href=sign_in_href(&back) attr:class="button button--primary">{tr(|t| t.sign_in_action)}</A>
     }
 }

@@ -68,7 +68,7 @@ pub fn HomePage() -> impl IntoView {
                 <p>{tr(|t| t.home_intro)}</p>
                 <Show when=show_prompt>
                     <div class="sign-in-prompt" class:is-pending=prompt_pending aria-hidden=move || prompt_pending().then_some("true")>
-                        <SignInPrompt text=|t| t.home_sign_in_prompt back="/" />
+                        <SignInPrompt text=tr(|t| t.home_sign_in_prompt) back="/" />
                     </div>
                 </Show>
             </section>

@@ -1,5 +1,10 @@
-//! Localized text. The strings live in `locales/*.json`; `build.rs` turns them into the
-//! [`Texts`] struct, so every key is checked at compile time in every locale.
+//! Localized text. The strings live in `locales/<bundle>/<locale>.json`; `build.rs` turns
+//! each bundle into a struct ([`Texts`] for the shell, `MallTexts` for the mall, …), so
+//! every key is checked at compile time in every locale.
+//!
+//! A bundle's texts are compiled into the code that uses them. The shell's are in the first
+//! load; a capability's (`locales/mall/`) come with its lazily loaded pages, through its
+//! own `texts.rs` (`src/mall/texts.rs`), and still answer for the shell's keys.
 
 pub mod dates;
 
@@ -21,11 +26,9 @@ pub enum Locale {
 impl Locale {
     pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
 
+    /// The shell's texts in this language.
     pub fn texts(self) -> &'static Texts {
-        match self {
-            Locale::ZhCn => &ZH_CN,
-            Locale::En => &EN,
-        }
+        Texts::of(self)
     }
 
     /// The BCP 47 tag, for `<html lang>`.
@@ -154,24 +157,40 @@ pub fn group_thousands(n: i64) -> String {
     out
 }
 
-/// The one way to name a fixed text of the interface: `|t| t.retry`. Components that take
-/// a label take this, and [`tr`] turns it into the text in the user's language.
-pub type TextKey = fn(&'static Texts) -> &'static str;
-
-/// The current texts, following the locale preference. Use as `t.get().some_key` inside a
-/// reactive closure so the view updates when the language changes.
-pub fn use_texts() -> Signal<&'static Texts> {
-    let prefs = crate::prefs::use_prefs();
-    Signal::derive(move || prefs.with(|p| p.locale.texts()))
+/// A bundle of texts (generated from one folder of `locales/`), in every locale.
+pub trait TextBundle: Send + Sync + 'static {
+    fn of(locale: Locale) -> &'static Self;
 }
 
-/// One fixed text of the interface in the user's language, following the locale:
-/// `{tr(|t| t.retry)}`. Every label is the same concrete type (a signal of a string), so the
-/// view code for a reactive text is compiled once for the whole app, not once per label as
-/// it is for a closure; the bundle stays small as screens are added.
-pub fn tr(key: TextKey) -> Signal<&'static str> {
-    let texts = use_texts();
+/// The one way to name a fixed text of the interface: `|t| t.retry`, a field of a bundle
+/// (the shell's by default). [`tr`] turns it into the text in the user's language.
+pub type TextKey<B = Texts> = fn(&'static B) -> &'static str;
+
+/// The current texts of a bundle, following the locale preference. Each bundle's `texts.rs`
+/// names it for its capability; the shell's is [`use_texts`].
+pub fn use_texts_of<B: TextBundle>() -> Signal<&'static B> {
+    let prefs = crate::prefs::use_prefs();
+    Signal::derive(move || prefs.with(|p| B::of(p.locale)))
+}
+
+/// One fixed text of a bundle in the user's language, following the locale. Every label is
+/// the same concrete type (a signal of a string), so the view code for a reactive text is
+/// compiled once for the whole app, not once per label as it is for a closure; the bundle
+/// stays small as screens are added.
+pub fn tr_of<B: TextBundle>(key: TextKey<B>) -> Signal<&'static str> {
+    let texts = use_texts_of::<B>();
     Signal::derive(move || key(texts.get()))
+}
+
+/// The shell's texts, following the locale preference. Use as `t.get().some_key` inside a
+/// reactive closure so the view updates when the language changes.
+pub fn use_texts() -> Signal<&'static Texts> {
+    use_texts_of()
+}
+
+/// One of the shell's fixed texts in the user's language: `{tr(|t| t.retry)}`.
+pub fn tr(key: TextKey) -> Signal<&'static str> {
+    tr_of(key)
 }
 
 #[cfg(test)]
@@ -183,18 +202,19 @@ mod tests {
         let en = Locale::En.texts();
         assert_eq!(en.call_hotline("10000"), "Call a person at 10000");
         assert_eq!(
-            Locale::ZhCn.texts().donate_confirm_body(80, 1_200),
+            MallTexts::of(Locale::ZhCn).donate_confirm_body(80, 1_200),
             "将捐出 1,200 积分，捐后剩余 80 积分。"
         );
     }
 
     #[test]
     fn english_counts_agree_with_their_nouns() {
-        let en = Locale::En.texts();
+        let en = MallTexts::of(Locale::En);
         assert_eq!(en.ledger_count(1), "1 entry");
         assert_eq!(en.ledger_count(0), "0 entries");
         assert_eq!(en.ledger_count(12_800), "12,800 entries");
         assert_eq!(en.price_points(1), "1 point");
+        let en = SignInTexts::of(Locale::En);
         assert_eq!(
             en.code_sent(1, "138****8000"),
             "We sent a code to 138****8000. It is valid for 1 minute."
@@ -207,7 +227,7 @@ mod tests {
 
     #[test]
     fn chinese_counts_have_one_form() {
-        let zh = Locale::ZhCn.texts();
+        let zh = MallTexts::of(Locale::ZhCn);
         assert_eq!(zh.ledger_count(1), "共 1 条记录");
         assert_eq!(zh.ledger_count(4_360), "共 4,360 条记录");
     }
@@ -226,7 +246,13 @@ mod tests {
     fn both_locales_have_text_for_every_key() {
         // The build checks key sets; this guards against empty strings slipping in.
         for locale in Locale::ALL {
-            let debug = format!("{:?}", locale.texts());
+            // A bundle's Debug shows the shell's texts too.
+            let debug = format!(
+                "{:?}{:?}{:?}",
+                MallTexts::of(locale),
+                MeTexts::of(locale),
+                SignInTexts::of(locale)
+            );
             assert!(!debug.contains(": \"\""), "{locale:?} has an empty string");
         }
     }

@@ -5,7 +5,7 @@ use care_contract::mall::{CheckInResult, CheckInStatus};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 

@@ -7,7 +7,7 @@ use super::api::{self, LEDGER_PAGE_SIZE};
 use super::words::{kind_label, localized, signed_points};
 use crate::auth::RequireSignIn;
 use crate::i18n::dates::format_date;
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::prefs::use_prefs;
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
@@ -60,7 +60,7 @@ fn Ledger() -> impl IntoView {
                     <ol class="card ledger" aria-label=tr(|t| t.ledger_title)>
                         {result.entries.into_iter().map(|entry| view! { <LedgerRow entry /> }).collect_view()}
                     </ol>
-                    {(pages > 1).then(|| view! { <Pager page pages label=|t| t.ledger_title /> })}
+                    {(pages > 1).then(|| view! { <Pager page pages label=tr(|t| t.ledger_title) /> })}
                 }.into_any()
             }}
         </Loaded>

@@ -8,7 +8,7 @@ use super::catalogue::Catalogue;
 use super::check_in::CheckInCard;
 use super::points_card::PointsCard;
 use crate::auth::{use_session, SessionState, SignInPrompt};
-use crate::i18n::tr;
+use crate::mall::texts::tr;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
@@ -27,7 +27,7 @@ pub fn MallPage() -> impl IntoView {
                 SessionState::SignedOut => view! {
                     <section class="card card--hero">
                         <h2 class="card__title"><Icon kind=IconKind::Gift />{tr(|t| t.mall_points_title)}</h2>
-                        <SignInPrompt text=|t| t.mall_sign_in_prompt back="/mall" />
+                        <SignInPrompt text=tr(|t| t.mall_sign_in_prompt) back="/mall" />
                     </section>
                 }.into_any(),
                 SessionState::Unknown(error) => view! { <ErrorView error on_retry=move |_| session.refresh() /> }.into_any(),

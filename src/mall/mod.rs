@@ -12,6 +12,7 @@ mod orders;
 mod points_card;
 pub mod prefetch;
 mod redeem;
+mod texts;
 mod words;
 
 pub use charity::{CharityList, DonatePage};

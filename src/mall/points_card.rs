@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use super::orders::OrdersLink;
 use super::words::localized;
 use crate::i18n::dates::format_date;
-use crate::i18n::{tr, use_texts, Texts};
+use crate::mall::texts::{tr, use_texts, Texts};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use care_contract::points::multiplier_text;

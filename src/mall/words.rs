@@ -2,7 +2,8 @@
 
 use care_contract::mall::LedgerKind;
 
-use crate::i18n::{group_thousands, Locale, Texts};
+use crate::i18n::{group_thousands, Locale};
+use crate::mall::texts::Texts;
 
 /// A signed amount of points as the ledger shows it: +120, −80 (a real minus sign).
 pub fn signed_points(points: i64) -> String {
@@ -70,7 +71,10 @@ mod tests {
     fn every_ledger_kind_has_words_in_both_languages() {
         for locale in Locale::ALL {
             for &kind in LedgerKind::ALL {
-                assert!(!kind_label(kind, locale.texts()).is_empty(), "{kind:?}");
+                assert!(
+                    !kind_label(kind, crate::mall::texts::of(locale)).is_empty(),
+                    "{kind:?}"
+                );
             }
         }
     }

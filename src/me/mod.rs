@@ -3,6 +3,7 @@
 mod family;
 mod page;
 mod settings_page;
+mod texts;
 
 pub use family::FamilyCallButtons;
 pub use page::MePage;

@@ -6,7 +6,7 @@ use super::FamilyCallButtons;
 use crate::api;
 use crate::auth::{use_session, RequireSignIn};
 use crate::i18n::dates::format_date;
-use crate::i18n::{tr, use_texts};
+use crate::me::texts::{tr, use_texts};
 use crate::prefs::use_prefs;
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};

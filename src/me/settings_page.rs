@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::TextKey;
-use crate::i18n::{tr, Locale};
+use crate::i18n::Locale;
 use crate::layout::ElderSwitch;
+use crate::me::texts::tr;
+use crate::me::texts::TextKey;
 use crate::prefs::{use_prefs, TextSize, Theme};
 use crate::widgets::choice_group::ChoiceGroup;
 use crate::widgets::icons::{Icon, IconKind};
@@ -49,8 +50,8 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="card">
                 <ChoiceGroup
                     name="text-size"
-                    legend=|t| t.text_size_title
-                    options=TextSize::ALL.iter().map(|&s| (s, text_size_label(s))).collect()
+                    legend=tr(|t| t.text_size_title)
+                    options=TextSize::ALL.iter().map(|&s| (s, tr(text_size_label(s)))).collect()
                     selected=Signal::derive(move || prefs.with(|p| p.text_size))
                     on_change=move |size| prefs.update(|p| p.text_size = size)
                 />
@@ -59,8 +60,8 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="card">
                 <ChoiceGroup
                     name="theme"
-                    legend=|t| t.theme_title
-                    options=Theme::ALL.iter().map(|&th| (th, theme_label(th))).collect()
+                    legend=tr(|t| t.theme_title)
+                    options=Theme::ALL.iter().map(|&th| (th, tr(theme_label(th)))).collect()
                     selected=Signal::derive(move || prefs.with(|p| p.theme))
                     on_change=move |theme| prefs.update(|p| p.theme = theme)
                 />
@@ -68,8 +69,8 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="card">
                 <ChoiceGroup
                     name="language"
-                    legend=|t| t.language_title
-                    options=Locale::ALL.iter().map(|&l| (l, locale_label(l))).collect()
+                    legend=tr(|t| t.language_title)
+                    options=Locale::ALL.iter().map(|&l| (l, tr(locale_label(l)))).collect()
                     selected=Signal::derive(move || prefs.with(|p| p.locale))
                     on_change=move |locale| prefs.update(|p| p.locale = locale)
                 />

@@ -3,25 +3,23 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
-use crate::i18n::TextKey;
-
 #[component]
 pub fn ChoiceGroup<T>(
     /// Form name shared by the radios.
     name: &'static str,
-    legend: TextKey,
-    options: Vec<(T, TextKey)>,
+    /// Texts come from the caller's bundle (`tr(|t| t.key)`).
+    #[prop(into)]
+    legend: Signal<&'static str>,
+    options: Vec<(T, Signal<&'static str>)>,
     #[prop(into)] selected: Signal<T>,
     #[prop(into)] on_change: Callback<T>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let t = use_texts();
     view! {
         <fieldset class="choice-group">
-            <legend class="choice-group__legend">{move || legend(t.get())}</legend>
+            <legend class="choice-group__legend">{legend}</legend>
             <div class="choice-group__options">
                 {options.into_iter().map(|(value, label)| view! {
                     <label class="choice">
@@ -31,7 +29,7 @@ where
                             prop:checked=move || selected.get() == value
                             on:change=move |_| on_change.run(value)
                         />
-                        <span class="choice__label">{move || label(t.get())}</span>
+                        <span class="choice__label">{label}</span>
                     </label>
                 }).collect_view()}
             </div>

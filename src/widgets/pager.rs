@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::TextKey;
 use crate::i18n::{tr, use_texts};
 
 #[component]
@@ -11,11 +10,12 @@ pub fn Pager(
     page: RwSignal<u32>,
     pages: u32,
     /// Names the navigation landmark for screen readers.
-    label: TextKey,
+    #[prop(into)]
+    label: Signal<&'static str>,
 ) -> impl IntoView {
     let t = use_texts();
     view! {
-        <nav class="pager" aria-label=move || label(t.get())>
+        <nav class="pager" aria-label=label>
             <button type="button" class="button button--secondary" disabled=move || { page.get() <= 1 }
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
                 {tr(|t| t.ledger_prev)}

@@ -12,7 +12,7 @@ use super::item_card::ItemCard;
 use super::query::{tidy_words, CatalogueQuery, CATALOGUE_PAGE_SIZE};
 use super::words::{category_icon, category_label, sort_label};
 use crate::api::{client, ApiError};
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::mall::CharityList;
 
 use crate::widgets::icons::{Icon, IconKind};

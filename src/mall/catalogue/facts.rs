@@ -4,7 +4,8 @@
 use care_contract::mall::MallItem;
 
 use crate::i18n::dates::format_moment;
-use crate::i18n::{Locale, Texts};
+use crate::i18n::Locale;
+use crate::mall::texts::Texts;
 use crate::mall::words::yuan;
 
 /// Small marks shown as badges: 4星及以上专享, 秒兑, 限时.
@@ -61,7 +62,7 @@ mod tests {
 
     #[test]
     fn a_flash_member_item_says_so() {
-        let t = Locale::ZhCn.texts();
+        let t = crate::mall::texts::of(Locale::ZhCn);
         let marks = item_marks(&item(), t);
         assert_eq!(marks, vec!["4星及以上专享".to_owned(), "秒兑".to_owned()]);
         let facts = item_facts(&item(), t, Locale::ZhCn);
@@ -72,16 +73,16 @@ mod tests {
 
     #[test]
     fn prices_show_the_cash_part_only_when_there_is_one() {
-        let t = Locale::ZhCn.texts();
+        let t = crate::mall::texts::of(Locale::ZhCn);
         assert_eq!(price_line(12_800, 0, t), "12,800 积分");
         assert_eq!(price_line(500, 990, t), "500 积分 + ¥9.90");
-        let en = Locale::En.texts();
+        let en = crate::mall::texts::of(Locale::En);
         assert_eq!(price_line(500, 990, en), "500 points + ¥9.90");
     }
 
     #[test]
     fn sold_out_and_unlimited_stock() {
-        let t = Locale::En.texts();
+        let t = crate::mall::texts::of(Locale::En);
         let mut it = item();
         it.stock = Some(0);
         assert_eq!(item_facts(&it, t, Locale::En)[0], "Sold out");

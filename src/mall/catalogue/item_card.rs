@@ -9,7 +9,7 @@ use leptos_router::components::A;
 
 use super::facts::{item_facts, item_marks, price_line};
 use super::words::{blocked_text, category_icon};
-use crate::i18n::use_texts;
+use crate::mall::texts::use_texts;
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::Icon;

@@ -4,7 +4,8 @@
 use care_contract::mall::{BlockedReason, ItemCategory, ItemSort, MallItem};
 
 use crate::i18n::dates::format_moment;
-use crate::i18n::{Locale, Texts};
+use crate::i18n::Locale;
+use crate::mall::texts::Texts;
 use crate::widgets::icons::IconKind;
 
 pub fn category_label(category: ItemCategory, t: &'static Texts) -> &'static str {
@@ -119,14 +120,20 @@ pub(crate) mod tests {
         ];
         for locale in Locale::ALL {
             for reason in reasons {
-                let text = blocked_text(reason, &item(), None, locale.texts(), locale);
+                let text = blocked_text(
+                    reason,
+                    &item(),
+                    None,
+                    crate::mall::texts::of(locale),
+                    locale,
+                );
                 assert!(
                     !text.is_empty() && !text.contains('{'),
                     "{reason:?}: {text}"
                 );
             }
         }
-        let zh = Locale::ZhCn.texts();
+        let zh = crate::mall::texts::of(Locale::ZhCn);
         assert!(
             blocked_text(BlockedReason::TierRequired, &item(), None, zh, Locale::ZhCn)
                 .contains('4')
@@ -149,10 +156,10 @@ pub(crate) mod tests {
     fn every_category_and_order_has_words() {
         for locale in Locale::ALL {
             for &c in ItemCategory::ALL {
-                assert!(!category_label(c, locale.texts()).is_empty());
+                assert!(!category_label(c, crate::mall::texts::of(locale)).is_empty());
             }
             for &s in ItemSort::ALL {
-                assert!(!sort_label(s, locale.texts()).is_empty());
+                assert!(!sort_label(s, crate::mall::texts::of(locale)).is_empty());
             }
         }
     }

@@ -5,7 +5,7 @@ use care_contract::mall::BlockedReason;
 use care_contract::ErrorCode;
 
 use crate::api::ApiError;
-use crate::i18n::Texts;
+use crate::mall::texts::Texts;
 
 /// The quick choices, in points.
 pub const CHIP_AMOUNTS: [i64; 4] = [10, 50, 100, 500];
@@ -113,7 +113,7 @@ mod tests {
 
     #[test]
     fn refusals_read_in_words() {
-        let t = Locale::ZhCn.texts();
+        let t = crate::mall::texts::of(Locale::ZhCn);
         assert!(amount_error_text(AmountError::MoreThanBalance, 80, t).contains("80"));
         let insufficient = ApiError::Http {
             status: 409,
@@ -133,7 +133,8 @@ mod tests {
                 BlockedReason::NotVerified,
                 BlockedReason::InArrears,
             ] {
-                assert!(blocked_text(reason, locale.texts()).is_some_and(|s| !s.is_empty()));
+                assert!(blocked_text(reason, crate::mall::texts::of(locale))
+                    .is_some_and(|s| !s.is_empty()));
             }
         }
     }

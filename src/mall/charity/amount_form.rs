@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::amount::{amount_error_text, parse_amount, CHIP_AMOUNTS};
 use super::drafts;
-use crate::i18n::TextKey;
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::TextKey;
+use crate::mall::texts::{tr, use_texts};
 use crate::widgets::choice_group::ChoiceGroup;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -48,7 +48,7 @@ pub fn AmountForm(
     let options = CHIP_AMOUNTS
         .into_iter()
         .zip(CHIP_LABELS)
-        .map(|(n, label)| (Some(n), label))
+        .map(|(n, label)| (Some(n), tr(label)))
         .collect();
     let on_chip = move |choice: Option<i64>| {
         if let Some(points) = choice {
@@ -75,7 +75,7 @@ pub fn AmountForm(
             </p>
             <ChoiceGroup
                 name="donate-chip"
-                legend=|t| t.donate_chips_legend
+                legend=tr(|t| t.donate_chips_legend)
                 options
                 selected=chosen
                 on_change=on_chip

@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use super::amount::donate_error_text;
 use super::drafts::{self, PENDING_DONATION};
 use crate::api::submit_once::{SubmitOnce, SubmitState};
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::submit_status::SubmitStatus;
 

@@ -5,7 +5,7 @@ use care_contract::mall::OrderStatus;
 use leptos::prelude::*;
 
 use super::status::status_label;
-use crate::i18n::use_texts;
+use crate::mall::texts::use_texts;
 
 #[component]
 pub fn StatusBadge(status: OrderStatus) -> impl IntoView {

@@ -6,7 +6,7 @@ use care_contract::ErrorCode;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{tr, use_texts, Texts};
+use crate::mall::texts::{tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 /// Why the cancel failed, in words. `invalid_status` depends on what the order turned out
@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn a_refused_cancel_says_why() {
-        let t = Locale::ZhCn.texts();
+        let t = crate::mall::texts::of(Locale::ZhCn);
         let e = invalid_status();
         assert_eq!(
             cancel_error_text(&e, OrderStatus::Shipped, t),

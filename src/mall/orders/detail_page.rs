@@ -13,7 +13,7 @@ use super::cancel::CancelOrder;
 use super::facts::{AddressCard, OrderFacts};
 use super::progress::OrderProgress;
 use crate::auth::RequireSignIn;
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::i18n::dates::format_date_time;
-use crate::i18n::TextKey;
-use crate::i18n::{tr, use_texts, Texts};
+use crate::mall::texts::TextKey;
+use crate::mall::texts::{tr, use_texts, Texts};
 use crate::mall::words::yuan;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::tr;
+use crate::mall::texts::tr;
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]

@@ -8,7 +8,7 @@ use super::api::{self, ORDERS_PAGE_SIZE};
 use super::badge::StatusBadge;
 use crate::auth::RequireSignIn;
 use crate::i18n::dates::format_date;
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -55,7 +55,7 @@ fn Orders() -> impl IntoView {
                         {result.orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
                     </ol>
                     {(pages > 1).then(|| view! {
-                        <Pager page pages label=|t| t.orders_pages />
+                        <Pager page pages label=tr(|t| t.orders_pages) />
                     })}
                 }
                 .into_any()

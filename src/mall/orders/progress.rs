@@ -5,7 +5,7 @@ use care_contract::mall::{Order, OrderStatus};
 use leptos::prelude::*;
 
 use super::status::{status_label, step_index, PHYSICAL_STEPS};
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]

@@ -3,7 +3,7 @@
 
 use care_contract::mall::{DeliveryKind, OrderStatus};
 
-use crate::i18n::Texts;
+use crate::mall::texts::Texts;
 
 /// A physical order's journey, in order. Instant and cancelled orders have no steps.
 pub const PHYSICAL_STEPS: [OrderStatus; 3] = [
@@ -47,11 +47,11 @@ mod tests {
                 OrderStatus::Delivered,
                 OrderStatus::Cancelled,
             ] {
-                assert!(!status_label(status, locale.texts()).is_empty());
+                assert!(!status_label(status, crate::mall::texts::of(locale)).is_empty());
             }
         }
         assert_eq!(
-            status_label(OrderStatus::Shipped, Locale::ZhCn.texts()),
+            status_label(OrderStatus::Shipped, crate::mall::texts::of(Locale::ZhCn)),
             "已发货"
         );
     }

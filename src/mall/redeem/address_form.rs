@@ -9,7 +9,7 @@ use care_contract::mall::{
 use leptos::prelude::*;
 
 use crate::drafts::SessionDraft;
-use crate::i18n::{tr, use_texts, Texts};
+use crate::mall::texts::{tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 const ADDRESS_DRAFT: SessionDraft = SessionDraft::new("care.draft.delivery-address.v1");

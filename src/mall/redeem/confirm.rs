@@ -13,7 +13,7 @@ use super::drafts::{self, PENDING_REDEMPTION};
 use super::refusal::{refusal, Refusal};
 use super::result::RedeemResult;
 use crate::api::submit_once::{SubmitOnce, SubmitState};
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::mall::words::{localized, yuan};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};

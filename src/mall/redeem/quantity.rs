@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]

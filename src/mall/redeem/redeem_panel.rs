@@ -10,9 +10,9 @@ use super::cost::{cost, max_quantity};
 use super::drafts;
 use super::quantity::QuantityStepper;
 use crate::auth::SignInPrompt;
-use crate::i18n::{tr, use_texts};
 use crate::mall::api;
 use crate::mall::catalogue::words::blocked_text;
+use crate::mall::texts::{tr, use_texts};
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 
@@ -28,7 +28,7 @@ pub fn RedeemPanel(
     let Some(summary) = summary else {
         return view! {
             <section class="card redeem">
-                <SignInPrompt text=|t| t.blocked_sign_in back=format!("/mall/items/{}", item.id) />
+                <SignInPrompt text=tr(|t| t.blocked_sign_in) back=format!("/mall/items/{}", item.id) />
             </section>
         }
         .into_any();

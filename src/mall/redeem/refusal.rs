@@ -7,8 +7,9 @@ use care_contract::{ErrorCode, ErrorDetails};
 
 use crate::api::ApiError;
 use crate::i18n::dates::format_moment;
-use crate::i18n::{Locale, Texts};
+use crate::i18n::Locale;
 use crate::mall::catalogue::words::blocked_text;
+use crate::mall::texts::Texts;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
@@ -87,7 +88,7 @@ mod tests {
 
     #[test]
     fn not_enough_points_says_how_many() {
-        let t = Locale::ZhCn.texts();
+        let t = crate::mall::texts::of(Locale::ZhCn);
         let error = http(
             ErrorCode::InsufficientPoints,
             ErrorDetails {
@@ -112,7 +113,12 @@ mod tests {
             },
         );
         assert_eq!(
-            refusal(&error, &item(), Locale::En.texts(), Locale::En),
+            refusal(
+                &error,
+                &item(),
+                crate::mall::texts::of(Locale::En),
+                Locale::En
+            ),
             Refusal::Address(AddressField::Detail)
         );
     }
@@ -136,7 +142,8 @@ mod tests {
         for locale in Locale::ALL {
             for code in codes {
                 let error = http(code, ErrorDetails::default());
-                let Refusal::Message(text) = refusal(&error, &item(), locale.texts(), locale)
+                let Refusal::Message(text) =
+                    refusal(&error, &item(), crate::mall::texts::of(locale), locale)
                 else {
                     panic!("{code:?} is a message");
                 };

@@ -6,7 +6,7 @@ use care_contract::mall::{DeliveryKind, RedemptionReceipt};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::{tr, use_texts};
+use crate::mall::texts::{tr, use_texts};
 use crate::mall::words::localized;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
