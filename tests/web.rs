@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use care_app::api::ApiError;
+use care_app::community::markup_view::{PostBody, LINK_REL};
 use care_app::layout::ElderSwitch;
 use care_app::me::SettingsPage;
 use care_app::prefs::{provide_prefs, PREFS_KEY};
@@ -427,4 +428,61 @@ async fn a_request_a_reload_interrupted_is_sent_again_with_its_own_key() {
         vec![before_reload],
         "sent again as it was, same key"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_post_body_shows_markup_as_nodes_and_hostile_html_as_text() {
+    let container = fresh_container(None);
+    let source = "**加粗** <img src=x onerror=\"window.__xss=1\">\n\n\
+                  <script>window.__xss=2</script>\n\n\
+                  - [帮助](https://example.cn/help)\n\
+                  - [拨打](tel:10000)\n\
+                  - [坏链接](javascript:window.__xss=3)\n\n\
+                  <a href=\"javascript:window.__xss=4\" onclick=\"window.__xss=5\">点我</a>";
+    let _handle = mount_to(
+        container.clone(),
+        move || view! { <PostBody source=source /> },
+    );
+    let body = container.query_selector(".post-body").unwrap().unwrap();
+    for forbidden in [
+        "img",
+        "script",
+        "[onerror]",
+        "[onclick]",
+        "a[href^=javascript]",
+    ] {
+        assert!(
+            body.query_selector(forbidden).unwrap().is_none(),
+            "{forbidden} was created"
+        );
+    }
+    let text = body.text_content().unwrap();
+    assert!(text.contains("<img src=x onerror="), "{text}");
+    assert!(text.contains("<script>window.__xss=2</script>"), "{text}");
+    assert_eq!(
+        body.query_selector("strong")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "加粗"
+    );
+    let links = body.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 2, "only the web and phone links are links");
+    let web: web_sys::Element = links.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(
+        web.get_attribute("href").unwrap(),
+        "https://example.cn/help"
+    );
+    assert_eq!(web.get_attribute("rel").unwrap(), LINK_REL);
+    assert_eq!(web.get_attribute("target").unwrap(), "_blank");
+    let phone: web_sys::Element = links.item(1).unwrap().dyn_into().unwrap();
+    assert_eq!(phone.get_attribute("href").unwrap(), "tel:10000");
+    assert!(phone.get_attribute("target").is_none());
+    assert!(
+        text.contains("坏链接"),
+        "an unsafe link keeps its words: {text}"
+    );
+    let xss = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap();
+    assert!(xss.is_undefined(), "a script ran: {xss:?}");
 }

@@ -1,5 +1,8 @@
 //! 社区: boards, threads, replies and votes. Until they ship, the tab says so kindly.
 
+mod markup;
+pub mod markup_view;
+
 use leptos::prelude::*;
 
 use crate::widgets::coming_soon::ComingSoon;

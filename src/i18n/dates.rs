@@ -58,6 +58,46 @@ pub fn format_date_time(at: DateTime<Utc>, locale: Locale) -> String {
     )
 }
 
+/// How long ago something happened, as a forum or a ticket says it: 3 分钟前, 2 days ago.
+/// A week or more shows the date instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ago {
+    /// Under a minute, or in the future (a phone whose clock runs behind the server's).
+    JustNow,
+    Minutes(i64),
+    Hours(i64),
+    Days(i64),
+    On(NaiveDate),
+}
+
+impl Ago {
+    pub fn between(at: DateTime<Utc>, now: DateTime<Utc>) -> Ago {
+        let elapsed = now - at;
+        match elapsed.num_minutes() {
+            ..1 => Ago::JustNow,
+            minutes @ 1..60 => Ago::Minutes(minutes),
+            _ => match elapsed.num_hours() {
+                hours @ ..24 => Ago::Hours(hours),
+                _ => match elapsed.num_days() {
+                    days @ ..7 => Ago::Days(days),
+                    _ => Ago::On(china_time(at).date()),
+                },
+            },
+        }
+    }
+
+    /// The words, in the shell's texts (the community and feedback both say it).
+    pub fn text(self, texts: &super::Texts, locale: Locale) -> String {
+        match self {
+            Ago::JustNow => texts.ago_just_now.to_owned(),
+            Ago::Minutes(n) => texts.ago_minutes(n),
+            Ago::Hours(n) => texts.ago_hours(n),
+            Ago::Days(n) => texts.ago_days(n),
+            Ago::On(date) => format_date(date, locale),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +126,45 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2025, 2, 28, 17, 5, 0).unwrap();
         assert_eq!(format_date_time(at, Locale::ZhCn), "2025年3月1日 01:05");
         assert_eq!(format_date_time(at, Locale::En), "1 Mar 2025 01:05");
+    }
+
+    #[test]
+    fn ago_counts_whole_minutes_hours_and_days_then_gives_the_date() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).unwrap();
+        let before = |seconds: i64| now - chrono::Duration::seconds(seconds);
+        assert_eq!(Ago::between(before(59), now), Ago::JustNow);
+        assert_eq!(Ago::between(before(-300), now), Ago::JustNow);
+        assert_eq!(Ago::between(before(60), now), Ago::Minutes(1));
+        assert_eq!(Ago::between(before(3_599), now), Ago::Minutes(59));
+        assert_eq!(Ago::between(before(3_600), now), Ago::Hours(1));
+        assert_eq!(Ago::between(before(86_399), now), Ago::Hours(23));
+        assert_eq!(Ago::between(before(86_400), now), Ago::Days(1));
+        assert_eq!(Ago::between(before(7 * 86_400 - 1), now), Ago::Days(6));
+        // A week back, in China time: 2026-11-20 12:00 UTC is 20:00 on the 20th there.
+        assert_eq!(
+            Ago::between(before(7 * 86_400), now),
+            Ago::On(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())
+        );
+        let late = Utc.with_ymd_and_hms(2026, 11, 1, 17, 0, 0).unwrap();
+        assert_eq!(
+            Ago::between(late, now),
+            Ago::On(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap())
+        );
+    }
+
+    #[test]
+    fn ago_in_words_in_both_languages() {
+        let (zh, en) = (Locale::ZhCn.texts(), Locale::En.texts());
+        assert_eq!(Ago::JustNow.text(zh, Locale::ZhCn), "刚刚");
+        assert_eq!(Ago::Minutes(3).text(zh, Locale::ZhCn), "3 分钟前");
+        assert_eq!(Ago::Hours(2).text(zh, Locale::ZhCn), "2 小时前");
+        assert_eq!(Ago::Days(1).text(zh, Locale::ZhCn), "1 天前");
+        assert_eq!(Ago::JustNow.text(en, Locale::En), "just now");
+        assert_eq!(Ago::Minutes(1).text(en, Locale::En), "1 minute ago");
+        assert_eq!(Ago::Minutes(3).text(en, Locale::En), "3 minutes ago");
+        assert_eq!(Ago::Hours(1).text(en, Locale::En), "1 hour ago");
+        assert_eq!(Ago::Days(6).text(en, Locale::En), "6 days ago");
+        let date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(Ago::On(date).text(en, Locale::En), "1 Mar 2026");
     }
 }
