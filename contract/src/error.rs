@@ -68,6 +68,24 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// The request body is not `application/json`.
     UnsupportedMediaType,
+    /// Community: a title, body, reply, poll option (or the number of options), report
+    /// detail or note is too short, too long or has a control character (`details.field`).
+    InvalidPost,
+    /// Community: members do not vote on or report their own posts.
+    OwnPost,
+    /// Community: the thread is locked and takes no replies.
+    ThreadLocked,
+    /// Community: the time to edit or delete this post has passed.
+    EditWindowClosed,
+    /// Community: the poll has closed.
+    PollClosed,
+    /// Community: the member has voted in this poll already.
+    AlreadyVoted,
+    /// Community: a poll's closing day is before today or more than `POLL_MAX_OPEN_DAYS`
+    /// ahead (China time).
+    ClosingDateOutOfRange,
+    /// Community: two poll options are the same.
+    DuplicatePollOption,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -87,20 +105,34 @@ impl ErrorCode {
             | InvalidQuantity
             | InvalidAddress
             | InvalidIdempotencyKey
-            | InvalidAmount => 400,
+            | InvalidAmount
+            | InvalidPost => 400,
             // No live session, or the sign-in code does not open one.
             Unauthenticated | InvalidCode | CodeExpired => 401,
             // Signed in, but this subscriber may not do this.
-            Forbidden | AccountTooNew | NotVerified | InArrears | TierRequired => 403,
+            Forbidden | AccountTooNew | NotVerified | InArrears | TierRequired | OwnPost => 403,
             NotFound => 404,
             MethodNotAllowed => 405,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
             // The request is fine, but the state of things refuses it: the item (its window,
             // stock, delivery), what the customer holds already, the balance, the key, the
-            // order's status.
-            NotStarted | WindowClosed | OutOfStock | InsufficientPoints | LimitExceeded
-            | AddressRequired | IdempotencyConflict | InvalidStatus => 409,
+            // order's status; a thread's lock, a post's age, a poll's state, today's date
+            // (a poll's closing day) and the other options of a poll.
+            NotStarted
+            | WindowClosed
+            | OutOfStock
+            | InsufficientPoints
+            | LimitExceeded
+            | AddressRequired
+            | IdempotencyConflict
+            | InvalidStatus
+            | ThreadLocked
+            | EditWindowClosed
+            | PollClosed
+            | AlreadyVoted
+            | ClosingDateOutOfRange
+            | DuplicatePollOption => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -125,7 +157,8 @@ pub struct ApiError {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetails {
-    /// `invalid_address`: the field in error (name, phone, region, detail).
+    /// `invalid_address`: the field in error (name, phone, region, detail);
+    /// `invalid_post`: the text field in error (title, body, poll_option, detail, note).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// `insufficient_points`: spendable points now.
@@ -202,6 +235,14 @@ mod tests {
             (PayloadTooLarge, 413),
             (UnsupportedMediaType, 415),
             (Unknown, 500),
+            (InvalidPost, 400),
+            (OwnPost, 403),
+            (ThreadLocked, 409),
+            (EditWindowClosed, 409),
+            (PollClosed, 409),
+            (AlreadyVoted, 409),
+            (ClosingDateOutOfRange, 409),
+            (DuplicatePollOption, 409),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -239,10 +280,18 @@ mod tests {
             UnsupportedMediaType => 27,
             Unknown => 28,
             AddressRequired => 29,
+            InvalidPost => 30,
+            OwnPost => 31,
+            ThreadLocked => 32,
+            EditWindowClosed => 33,
+            PollClosed => 34,
+            AlreadyVoted => 35,
+            ClosingDateOutOfRange => 36,
+            DuplicatePollOption => 37,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=29).collect::<Vec<_>>(), "every code once");
+        assert_eq!(listed, (0..=37).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Regular expressions that say, for the OpenAPI document, exactly which strings the
 //! contract's checks accept: the phone a person types, a sign-in code, an idempotency key,
 //! and text that is limited after trimming (address fields, the catalogue search, a
-//! tracking number). Each is built from the same constants as the check, and the tests
+//! tracking number, the community's titles, bodies, replies, poll options and notes). Each
+//! is built from the same constants as the check, and the tests
 //! below hold the two to agreement.
 //!
 //! One dialect for three readers: JSON Schema's ECMA-262, Python's `re` (API testers) and
@@ -21,24 +22,49 @@ pub const CONTROL: &str = r"\u0000-\u001F\u007F-\u009F";
 /// Any character, newlines included, in every dialect.
 const ANY: &str = r"[\s\S]";
 
+/// What `char::is_control` is true for and `char::is_whitespace` is not: the control
+/// characters text with lines refuses (it keeps tabs and line breaks).
+pub const CONTROL_NOT_WHITESPACE: &str = r"\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F";
+
 /// Text of `min..=max` characters once the whitespace around it is trimmed (so any amount
 /// of whitespace may surround it), with no control character inside the trimmed text
 /// unless `controls` allows them. `min == 0` accepts empty or all-whitespace text.
 pub fn trimmed_text(min: usize, max: usize, controls: bool) -> String {
+    // The first and last characters of the trimmed text are not whitespace; those between
+    // may be anything the text allows.
+    if controls {
+        trimmed(min, max, &format!("[^{WHITESPACE}]"), ANY)
+    } else {
+        trimmed(
+            min,
+            max,
+            &format!("[^{WHITESPACE}{CONTROL}]"),
+            &format!("[^{CONTROL}]"),
+        )
+    }
+}
+
+/// Text with lines (a post's body): like [`trimmed_text`] without control characters,
+/// except that the whitespace ones (tabs, line breaks) are allowed inside.
+pub fn trimmed_lines(min: usize, max: usize) -> String {
+    trimmed(
+        min,
+        max,
+        &format!("[^{WHITESPACE}{CONTROL}]"),
+        &format!("[^{CONTROL_NOT_WHITESPACE}]"),
+    )
+}
+
+/// `min..=max` characters between optional whitespace: the first and last of them
+/// `edge`, those between `inner`.
+fn trimmed(min: usize, max: usize, edge: &str, inner: &str) -> String {
     assert!(min <= max, "min {min} above max {max}");
     let ws = format!("[{WHITESPACE}]*");
     if max == 0 {
         return format!("^{ws}$");
     }
-    // The first and last characters of the trimmed text are not whitespace; those between
-    // may be anything the text allows.
-    let (edge, inner) = if controls {
-        (format!("[^{WHITESPACE}]"), ANY.to_owned())
-    } else {
-        (format!("[^{WHITESPACE}{CONTROL}]"), format!("[^{CONTROL}]"))
-    };
     let core = if max == 1 {
-        edge
+        edge.to_owned()
     } else if min <= 1 {
         format!("{edge}(?:{inner}{{0,{}}}{edge})?", max - 2)
     } else {
@@ -187,7 +213,10 @@ mod tests {
         common: &[char],
         lengths: &[usize],
     ) {
-        let regex = Regex::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        let regex = regex::RegexBuilder::new(pattern)
+            .size_limit(1 << 30)
+            .build()
+            .unwrap_or_else(|e| panic!("{pattern}: {e}"));
         let check = |s: &str| {
             assert_eq!(
                 regex.is_match(s),
@@ -375,6 +404,90 @@ mod tests {
             TEXT,
             &around(0, TRACKING_NUMBER_MAX_CHARS),
         );
+    }
+
+    #[test]
+    fn trimmed_lines_covers_every_shape_of_limit() {
+        for (min, max) in [(0, 0), (0, 1), (1, 1), (1, 2), (2, 3), (3, 4), (0, 3)] {
+            let accepts = |s: &str| {
+                let t = s.trim();
+                let n = t.chars().count();
+                (min..=max).contains(&n) && !t.chars().any(|c| c.is_control() && !c.is_whitespace())
+            };
+            agree(
+                &trimmed_lines(min, max),
+                accepts,
+                &['a', ' ', '\n', '\u{1}', '\u{85}', '\u{1C}', '\u{FEFF}'],
+                5,
+                &['a', ' ', '\n'],
+                &around(min, max),
+            );
+        }
+    }
+
+    /// A regex for a long limit: `[...]{0,4998}` of a Unicode class is past `regex`'s
+    /// default size (not past what JSON Schema validators read).
+    fn big(pattern: &str) -> String {
+        regex::RegexBuilder::new(pattern)
+            .size_limit(1 << 30)
+            .build()
+            .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        pattern.to_owned()
+    }
+
+    #[test]
+    fn the_community_patterns_are_its_checks() {
+        use crate::community::*;
+        let lines: &[char] = &['字', 'a', ' ', '\n', '\t', '\u{0}', '\u{85}', '\u{3000}'];
+        agree(
+            &trimmed_text(TITLE_MIN_CHARS, TITLE_MAX_CHARS, false),
+            |s| title(s).is_ok(),
+            SMALL,
+            4,
+            TEXT,
+            &around(TITLE_MIN_CHARS, TITLE_MAX_CHARS),
+        );
+        agree(
+            &trimmed_text(1, POLL_OPTION_MAX_CHARS, false),
+            |s| poll_option(s).is_ok(),
+            SMALL,
+            4,
+            TEXT,
+            &around(1, POLL_OPTION_MAX_CHARS),
+        );
+        agree(
+            &trimmed_text(1, SEARCH_MAX_CHARS, true),
+            |s| search_text(s).is_ok(),
+            SMALL,
+            4,
+            TEXT,
+            &around(1, SEARCH_MAX_CHARS),
+        );
+        agree(
+            &trimmed_lines(0, REPORT_DETAIL_MAX_CHARS),
+            |s| optional_note(Some(s), REPORT_DETAIL_MAX_CHARS).is_ok(),
+            SMALL,
+            3,
+            lines,
+            &around(0, REPORT_DETAIL_MAX_CHARS),
+        );
+        agree(
+            &big(&trimmed_lines(REPLY_MIN_CHARS, REPLY_MAX_CHARS)),
+            |s| reply_body(s).is_ok(),
+            SMALL,
+            3,
+            lines,
+            &around(REPLY_MIN_CHARS, REPLY_MAX_CHARS),
+        );
+        agree(
+            &big(&trimmed_lines(THREAD_BODY_MIN_CHARS, THREAD_BODY_MAX_CHARS)),
+            |s| thread_body(s).is_ok(),
+            SMALL,
+            3,
+            lines,
+            &around(THREAD_BODY_MIN_CHARS, THREAD_BODY_MAX_CHARS),
+        );
+        assert_eq!(MODERATION_NOTE_MAX_CHARS, REPORT_DETAIL_MAX_CHARS);
     }
 
     #[test]
