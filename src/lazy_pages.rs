@@ -23,7 +23,7 @@ use leptos_router::LazyRoute;
 
 use crate::api::ApiError;
 use crate::auth::SignInPage;
-use crate::community::CommunityPage;
+use crate::community::{self, CommunityPage, ModerationPage, NewThreadPage, ThreadPage};
 use crate::feedback::FeedbackPage;
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{self, MePage, SettingsPage};
@@ -85,7 +85,10 @@ page_group!(sign_in_pages: SignInScreen {
 });
 
 page_group!(community_pages: CommunityScreen {
-    CommunityRoute => CommunityPage;
+    CommunityRoute => CommunityPage, prefetch community::prefetch::list;
+    ThreadRoute => ThreadPage, prefetch community::prefetch::thread;
+    NewThreadRoute => NewThreadPage;
+    ModerationRoute => ModerationPage;
 });
 
 page_group!(feedback_pages: FeedbackScreen {

@@ -57,6 +57,21 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
     decode(&checked(text)?)
 }
 
+/// A PUT: setting something to a value (a vote, a best answer), safe to send again.
+pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|_| ApiError::Decode)?;
+    let text = send(
+        Request::put(&api_url(&api_base().await, path)),
+        Some(json),
+        true,
+    )
+    .await;
+    decode(&checked(text)?)
+}
+
 /// A POST whose success has no body (204).
 pub(crate) async fn post_no_content(path: &str) -> Result<(), ApiError> {
     checked(send(Request::post(&api_url(&api_base().await, path)), None, true).await).map(drop)

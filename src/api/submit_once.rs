@@ -83,7 +83,8 @@ macro_rules! idempotent {
 
 idempotent!(
     care_contract::mall::RedemptionRequest,
-    care_contract::mall::DonationRequest
+    care_contract::mall::DonationRequest,
+    care_contract::community::CreateThreadRequest
 );
 
 /// Where a submission stands.

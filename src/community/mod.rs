@@ -1,16 +1,26 @@
-//! 社区: boards, threads, replies and votes. Until they ship, the tab says so kindly.
+//! 社区: boards, threads, replies one level nested, votes, best answers and polls.
 
+mod api;
+mod author_line;
+mod community_page;
+mod composer;
+mod length;
 mod markup;
 pub mod markup_view;
+mod moderation;
+mod new_thread_page;
+mod poll;
+pub mod prefetch;
+mod query;
+mod replies;
+mod report;
+mod texts;
+mod thread_card;
+mod thread_page;
+mod votes;
+mod words;
 
-use leptos::prelude::*;
-
-use crate::widgets::coming_soon::ComingSoon;
-use crate::widgets::icons::IconKind;
-use crate::widgets::page_title::set_page_meta;
-
-#[component]
-pub fn CommunityPage() -> impl IntoView {
-    set_page_meta(|t| t.tab_community, None);
-    view! { <ComingSoon feature=|t| t.tab_community icon=IconKind::Chat /> }
-}
+pub use community_page::CommunityPage;
+pub use moderation::ModerationPage;
+pub use new_thread_page::NewThreadPage;
+pub use thread_page::ThreadPage;

@@ -30,3 +30,30 @@ pub fn Pager(
         </nav>
     }
 }
+
+/// Previous / next for a list whose page is in the address bar (the catalogue, the
+/// community): links, so the back button and a shared link keep the page.
+#[component]
+pub fn LinkPager(
+    page: u32,
+    pages: u32,
+    /// The address of a page of the same list.
+    #[prop(into)]
+    href: Callback<u32, String>,
+    #[prop(into)] label: Signal<&'static str>,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <nav class="pager" aria-label=label>
+            {(page > 1).then(|| view! {
+                <a href=href.run(page - 1) class="button button--secondary">{tr(|t| t.ledger_prev)}</a>
+            })}
+            <span class="pager__where">
+                {move || t.get().ledger_page(i64::from(page), i64::from(pages))}
+            </span>
+            {(page < pages).then(|| view! {
+                <a href=href.run(page + 1) class="button button--secondary">{tr(|t| t.ledger_next)}</a>
+            })}
+        </nav>
+    }
+}

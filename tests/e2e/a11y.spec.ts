@@ -65,7 +65,7 @@ for (const mode of MODES) {
     await visit('/mall?category=physical', 'Rewards');
     await visit('/mall?category=charity', /./);
     await visit('/mall/items/11', /Luochuan apples/);
-    await visit('/community', /Community/);
+    await visit('/community', 'Threads');
     await visit('/feedback', /Feedback/);
     await visit('/sign-in', /./);
     await visit('/me/settings', /Elder mode/);

@@ -21,7 +21,7 @@ export interface Tab {
 export const TABS: Tab[] = [
   { label: '首页', labelEn: 'Home', path: '/', title: '首页', titleEn: 'Home' },
   { label: '商城', labelEn: 'Mall', path: '/mall', title: '商城', titleEn: 'Mall' },
-  { label: '社区', labelEn: 'Community', path: '/community', title: '社区', titleEn: 'Community', comingSoon: '社区即将上线' },
+  { label: '社区', labelEn: 'Community', path: '/community', title: '社区', titleEn: 'Community' },
   { label: '反馈', labelEn: 'Feedback', path: '/feedback', title: '反馈', titleEn: 'Feedback', comingSoon: '反馈即将上线' },
   { label: '我的', labelEn: 'Me', path: '/me', title: '我的', titleEn: 'Me' },
 ];
@@ -70,6 +70,34 @@ export const SCREENS: Screen[] = [
       await expect(page.getByRole('heading', { level: 2, name: t.comingSoon })).toBeVisible();
     },
   })),
+  {
+    name: 'community',
+    reach: (page) => openApp(page, '/community'),
+    check: async (page) => {
+      await expect(page.getByRole('list', { name: '帖子' }).getByRole('listitem').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'community: a thread',
+    reach: async (page) => {
+      await openApp(page, '/community');
+      await page.getByRole('list', { name: '帖子' }).getByRole('link').first().click();
+    },
+    check: async (page) => {
+      await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(page.getByRole('main').getByRole('link', { name: '登录' })).toBeVisible();
+    },
+  },
+  {
+    name: 'community: new thread',
+    reach: async (page) => {
+      await signInFreshSubscriber(page, 0);
+      await openApp(page, '/community/new');
+    },
+    check: async (page) => {
+      await expect(page.getByLabel('发到哪个版块')).toBeVisible();
+    },
+  },
   {
     name: 'mall (signed out)',
     reach: (page) => openApp(page, '/mall'),

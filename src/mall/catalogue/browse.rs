@@ -17,6 +17,7 @@ use crate::mall::CharityList;
 
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
+use crate::widgets::pager::LinkPager;
 
 async fn fetch_items(query: CatalogueQuery) -> Result<ItemPage, ApiError> {
     client::get(&query.api_path()).await
@@ -139,7 +140,7 @@ fn Results(result: ItemPage, query: Memo<CatalogueQuery>) -> impl IntoView {
     let page_href = move |page: u32| {
         CatalogueQuery {
             page,
-            ..query.get()
+            ..query.get_untracked()
         }
         .href()
     };
@@ -160,17 +161,7 @@ fn Results(result: ItemPage, query: Memo<CatalogueQuery>) -> impl IntoView {
                     {result.items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                 </ul>
                 {(pages > 1).then(|| view! {
-                    <nav class="pager" aria-label=tr(|t| t.catalogue_pages)>
-                        {(page > 1).then(|| view! {
-                            <a href=move || page_href(page - 1) class="button button--secondary">{tr(|t| t.ledger_prev)}</a>
-                        })}
-                        <span class="pager__where">
-                            {move || t.get().ledger_page(i64::from(page), i64::from(pages))}
-                        </span>
-                        {(page < pages).then(|| view! {
-                            <a href=move || page_href(page + 1) class="button button--secondary">{tr(|t| t.ledger_next)}</a>
-                        })}
-                    </nav>
+                    <LinkPager page pages href=move |page| page_href(page) label=tr(|t| t.catalogue_pages) />
                 })}
             }.into_any()
         }

@@ -1,0 +1,213 @@
+/**
+ * 社区: browse boards and come back to the same list; post a thread with a poll and vote in
+ * it; reply; vote, change and withdraw, rolled back when the server refuses; the asker
+ * marks the best answer; a reply's draft survives a reload and a failed send, and a double
+ * tap posts once; nothing a member types can run as script. Standard and elder mode, with
+ * axe and the mode's audit on each screen. Each test writes with its own members.
+ */
+import type { Page } from '@playwright/test';
+import { auditScreen } from './audit';
+import { clearFaults, createSubscriber, expect, openApp, presetPrefs, setFault, signIn, test, uniquePhone } from './fixtures';
+import { busiestThread, discussionBoard, memberViaApi, postReply, postThread, replyCount } from './community';
+import { MODES } from './screens';
+
+async function signInFresh(page: Page, baseURL: string): Promise<string> {
+  const phone = uniquePhone();
+  await createSubscriber(baseURL, { phone, points: 0, starLevel: 3 });
+  await signIn(page, phone);
+  return phone;
+}
+
+const threadList = (page: Page) => page.getByRole('list', { name: '帖子' });
+const replyBox = (page: Page) => page.getByLabel('回复内容');
+
+for (const mode of MODES) {
+  test.describe(`${mode.name} mode`, () => {
+    test.beforeEach(async ({ context }) => {
+      await presetPrefs(context, { elder_mode: mode.elder });
+    });
+
+    test('browse a board by newest, open a thread, and the back button returns to the same list', async ({ page }) => {
+      await openApp(page, '/community');
+      await expect(threadList(page).getByRole('listitem').first()).toBeVisible();
+      await auditScreen(page, `${mode.name}: community`, { soft: true });
+
+      await page.getByRole('navigation', { name: '版块' }).getByRole('link', { name: '技术支持' }).click();
+      await expect(page).toHaveURL(/\/community\?board=\d+$/);
+      await page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: '最新' }).click();
+      await expect(page).toHaveURL(/\/community\?board=\d+&sort=new$/);
+      const listUrl = page.url();
+      const first = threadList(page).getByRole('listitem').first().getByRole('link');
+      const title = (await first.textContent())!.trim();
+      await first.click();
+      await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+      await expect(page.getByText('技术支持').first()).toBeVisible();
+      await auditScreen(page, `${mode.name}: thread`, { soft: true });
+
+      await page.goBack();
+      expect(page.url()).toBe(listUrl);
+      await expect(page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: '最新' })).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('navigation', { name: '版块' }).getByRole('link', { name: '技术支持' })).toHaveAttribute('aria-current', 'page');
+    });
+
+    test('a thread of 1,000 replies comes a page at a time, and the page is in the address', async ({ page, baseURL }) => {
+      const member = await memberViaApi(baseURL!);
+      const busy = await busiestThread(member.api);
+      expect(busy.reply_count).toBeGreaterThanOrEqual(1000);
+      await openApp(page, `/community/threads/${busy.id}`);
+      await expect(page.getByRole('heading', { level: 2, name: /条回复$/ })).toContainText(busy.reply_count.toLocaleString('en-US'));
+      const pager = page.getByRole('navigation', { name: '回复分页' });
+      await expect(pager).toContainText('第 1 / 34 页');
+      await pager.getByRole('link', { name: '下一页' }).click();
+      await expect(page).toHaveURL(new RegExp(`/community/threads/${busy.id}\\?page=2$`));
+      await expect(pager).toContainText('第 2 / 34 页');
+      await member.api.dispose();
+    });
+
+    test('post a thread with a poll, vote in it, and reply to it', async ({ page, baseURL }) => {
+      await signInFresh(page, baseURL!);
+      await openApp(page, '/community/new');
+      await expect(page.getByLabel('发到哪个版块')).toBeVisible();
+      // Sending an empty form says what each field needs, beside it.
+      await page.getByRole('button', { name: '发布' }).click();
+      await expect(page.getByText('请选择一个版块')).toBeVisible();
+      await expect(page.getByLabel('标题')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByLabel('标题')).toBeFocused();
+      await auditScreen(page, `${mode.name}: new thread with errors`, { soft: true });
+
+      await page.getByLabel('发到哪个版块').selectOption({ label: '技术支持' });
+      const title = `晚上八点以后网速慢 ${Date.now() % 100000}`;
+      await page.getByLabel('标题').fill(title);
+      await page.getByLabel('正文').fill('每天晚上八点以后网速就**很慢**，大家是什么时候慢？');
+      await page.getByText('在帖子里加一个投票').click();
+      await page.getByLabel('选项 1', { exact: true }).fill('晚上八点以后');
+      await page.getByLabel('选项 2', { exact: true }).fill('一直都慢');
+      await page.getByRole('button', { name: '再加一个选项' }).click();
+      await page.getByLabel('选项 3', { exact: true }).fill('不慢');
+      const closes = new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('投票截止日期').fill(closes);
+      await auditScreen(page, `${mode.name}: new thread with a poll`, { soft: true });
+      await page.getByRole('button', { name: '发布' }).click();
+
+      await expect(page).toHaveURL(/\/community\/threads\/\d+$/);
+      await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+      await expect(page.locator('.post-body strong')).toHaveText('很慢');
+      const poll = page.getByRole('region', { name: '投票' });
+      await poll.getByText('一直都慢').click();
+      await poll.getByRole('button', { name: '投票' }).click();
+      await expect(poll.locator('.poll__option--mine')).toContainText('一直都慢');
+      await expect(poll.locator('.poll__option--mine')).toContainText('100%');
+      await expect(poll).toContainText('1 人已投票');
+      await auditScreen(page, `${mode.name}: thread with a poll`, { soft: true });
+
+      await replyBox(page).fill('我这边也是晚上慢，白天正常。');
+      await page.getByRole('button', { name: '发送回复' }).click();
+      await expect(page.locator('.reply').filter({ hasText: '我这边也是晚上慢' })).toBeVisible();
+      await expect(replyBox(page)).toHaveValue('');
+    });
+
+    test("vote on another member's thread, change and withdraw it; a refused vote goes back", async ({ page, baseURL }) => {
+      const author = await memberViaApi(baseURL!);
+      const board = await discussionBoard(author.api);
+      const id = await postThread(author, board.id, '光猫的灯一直闪红色', '光猫上的 LOS 灯一直闪红色，是什么问题？');
+      await signInFresh(page, baseURL!);
+      await openApp(page, `/community/threads/${id}`);
+      const thread = page.getByRole('article');
+      const up = thread.getByRole('button', { name: /^赞/ });
+      const down = thread.getByRole('button', { name: /^踩/ });
+      const score = thread.locator('.votes__score');
+      await expect(score).toHaveText('0');
+
+      await up.click();
+      await expect(score).toHaveText('1');
+      await expect(up).toHaveAttribute('aria-pressed', 'true');
+      await down.click();
+      await expect(score).toHaveText('-1');
+      await expect(down).toHaveAttribute('aria-pressed', 'true');
+      await expect(up).toHaveAttribute('aria-pressed', 'false');
+      await page.reload();
+      await expect(score).toHaveText('-1');
+      await down.click();
+      await expect(score).toHaveText('0');
+      await expect(down).toHaveAttribute('aria-pressed', 'false');
+
+      await setFault(baseURL!, { path: `/api/community/threads/${id}/vote`, method: 'PUT', mode: 'error' });
+      await up.click();
+      await expect(thread.getByRole('alert')).toBeVisible();
+      await expect(score).toHaveText('0');
+      await expect(up).toHaveAttribute('aria-pressed', 'false');
+      await auditScreen(page, `${mode.name}: a refused vote`, { soft: true });
+      await clearFaults(baseURL!);
+      await author.api.dispose();
+    });
+
+    test('the asker marks the best answer, and it is pinned on top', async ({ page, baseURL }) => {
+      const helper = await memberViaApi(baseURL!);
+      const board = await discussionBoard(helper.api);
+      const askerPhone = await signInFresh(page, baseURL!);
+      expect(askerPhone).toBeTruthy();
+      const created = await page.request.post('/api/community/threads', {
+        data: { board_id: board.id, title: '怎么查剩余流量', body: '想知道这个月还剩多少流量，在哪里查？', idempotency_key: `best-${Date.now()}-${mode.name}-xxxxxx` },
+      });
+      expect(created.status()).toBe(201);
+      const id = ((await created.json()) as { thread: { id: number } }).thread.id;
+      await postReply(helper, id, '发送短信 CXLL 到 10001 就能查到。');
+
+      await openApp(page, `/community/threads/${id}`);
+      await page.getByRole('button', { name: '设为最佳答案' }).click();
+      const best = page.getByRole('region', { name: '最佳答案' });
+      await expect(best).toContainText('CXLL');
+      await expect(page.getByRole('article').getByText('已解决')).toBeVisible();
+      await auditScreen(page, `${mode.name}: best answer`, { soft: true });
+      await helper.api.dispose();
+    });
+
+    test('a reply survives a reload and a failed send; a double tap posts it once', async ({ page, baseURL }) => {
+      const author = await memberViaApi(baseURL!);
+      const board = await discussionBoard(author.api);
+      const id = await postThread(author, board.id, '话费余额怎么查询', '想查一下话费余额，除了打电话还有什么办法？');
+      await signInFresh(page, baseURL!);
+      await openApp(page, `/community/threads/${id}`);
+      const text = '在这个应用的“我的”页面就能看到。';
+      await replyBox(page).fill(text);
+      await page.reload();
+      await expect(replyBox(page)).toHaveValue(text);
+
+      await setFault(baseURL!, { path: `/api/community/threads/${id}/replies`, method: 'POST', mode: 'error' });
+      await page.getByRole('button', { name: '发送回复' }).click();
+      await expect(page.locator('.composer').getByRole('alert')).toBeVisible();
+      await expect(replyBox(page)).toHaveValue(text);
+      await clearFaults(baseURL!);
+
+      await page.getByRole('button', { name: '发送回复' }).dblclick();
+      await expect(page.locator('.reply').filter({ hasText: text })).toHaveCount(1);
+      expect(await replyCount(author.api, id)).toBe(1);
+      await page.reload();
+      await expect(page.locator('.reply').filter({ hasText: text })).toHaveCount(1);
+      await expect(replyBox(page)).toHaveValue('');
+      await author.api.dispose();
+    });
+
+    test('markup a member types cannot run script, in a title, a body or a reply', async ({ page, baseURL }) => {
+      const author = await memberViaApi(baseURL!);
+      const board = await discussionBoard(author.api);
+      const id = await postThread(
+        author,
+        board.id,
+        '<script>window.__xss=1</script>标题',
+        '<img src=x onerror="window.__xss=2">\n\n[点我](javascript:window.__xss=3)\n\n<a href="javascript:window.__xss=4">链接</a>',
+      );
+      await postReply(author, id, '<svg onload="window.__xss=5"></svg> **加粗**');
+      await openApp(page, `/community/threads/${id}`);
+      await expect(page.getByRole('heading', { level: 2, name: '<script>window.__xss=1</script>标题' })).toBeVisible();
+      await expect(page.locator('.reply strong')).toHaveText('加粗');
+      const main = page.getByRole('main');
+      for (const selector of ['img', 'script', 'svg[onload]', '[onerror]', 'a[href^="javascript"]']) {
+        await expect(main.locator(`.post-body ${selector}`)).toHaveCount(0);
+      }
+      await expect(main.getByText('点我')).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      await author.api.dispose();
+    });
+  });
+}
