@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod client_ip;
+pub mod community;
 pub mod config;
 pub mod csp;
 pub mod db;
