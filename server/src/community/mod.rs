@@ -5,6 +5,7 @@
 //! the whole backend, pinned by tests).
 
 pub mod config;
+pub mod routes;
 pub mod store;
 
 pub use config::{CommunityConfig, SharedCommunityConfig};
