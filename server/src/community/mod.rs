@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod routes;
+pub mod seed;
 pub mod store;
 
 pub use config::{CommunityConfig, SharedCommunityConfig};
