@@ -21,6 +21,41 @@ where
     deserializer.deserialize_any(Whole(PhantomData))
 }
 
+/// [`whole`] for an optional field: `null` is `None`. With `#[serde(default)]` beside it,
+/// an absent field is `None` too.
+pub fn whole_option<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<i64> + TryFrom<u64>,
+{
+    deserializer.deserialize_option(MaybeWhole(PhantomData))
+}
+
+struct MaybeWhole<T>(PhantomData<T>);
+
+impl<'de, T> Visitor<'de> for MaybeWhole<T>
+where
+    T: TryFrom<i64> + TryFrom<u64>,
+{
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        whole(deserializer).map(Some)
+    }
+}
+
 struct Whole<T>(PhantomData<T>);
 
 impl<T> Whole<T> {
@@ -72,6 +107,28 @@ mod tests {
         big: i64,
         #[serde(deserialize_with = "super::whole")]
         small: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Maybe {
+        #[serde(default, deserialize_with = "super::whole_option")]
+        id: Option<i64>,
+    }
+
+    fn maybe(json: &str) -> Result<Option<i64>, String> {
+        serde_json::from_str::<Maybe>(json)
+            .map(|m| m.id)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn an_optional_whole_number_may_be_null_or_absent() {
+        assert_eq!(maybe(r#"{"id": 7.0}"#), Ok(Some(7)));
+        assert_eq!(maybe(r#"{"id": -7}"#), Ok(Some(-7)));
+        assert_eq!(maybe(r#"{"id": null}"#), Ok(None));
+        assert_eq!(maybe(r#"{}"#), Ok(None));
+        assert!(maybe(r#"{"id": 7.5}"#).is_err());
+        assert!(maybe(r#"{"id": "7"}"#).is_err());
     }
 
     fn parse(json: &str) -> Result<(i64, u32), String> {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use care_contract::limits;
 
 use crate::client_ip::Cidr;
+use crate::community::SharedCommunityConfig;
 use crate::mall::{Clock, MallConfig};
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
@@ -47,6 +48,9 @@ pub struct Config {
     pub clock: Clock,
     /// The operator's points-mall numbers.
     pub mall: MallConfig,
+    /// The operator's community numbers (rate limits, edit window, forbidden words,
+    /// adoption points), shared by clones so a test can change them while serving.
+    pub community: SharedCommunityConfig,
 }
 
 impl Config {
@@ -68,6 +72,7 @@ impl Config {
             sms_outbox: None,
             clock: Clock::default(),
             mall: MallConfig::default(),
+            community: SharedCommunityConfig::default(),
         }
     }
 }
@@ -162,6 +167,7 @@ impl From<Cli> for Config {
             sms_outbox: cli.sms_outbox,
             clock: Clock::default(),
             mall: MallConfig::default(),
+            community: SharedCommunityConfig::default(),
         }
     }
 }

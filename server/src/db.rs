@@ -21,6 +21,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_auth.sql"),
     include_str!("migrations/0002_mall.sql"),
+    include_str!("migrations/0003_community.sql"),
 ];
 
 #[derive(Debug)]
@@ -154,6 +155,8 @@ fn open_connection(path: &Path) -> Result<Connection, DbError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // The community's "hot" order: a Rust function the queries sort by.
+    crate::community::store::hot::register(&conn)?;
     Ok(conn)
 }
 

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod client_ip;
+pub mod community;
 pub mod config;
 pub mod csp;
 pub mod db;
@@ -51,6 +52,7 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
     if config.demo {
         seed::seed_demo(&db).await?;
         mall::seed::seed_demo(&db, &config.clock, &config.mall).await?;
+        community::seed::seed_demo(&db, &config.clock, &config.community.get()).await?;
     } else if config.sms_outbox.is_none() {
         tracing::warn!("not in demo mode and no --sms-outbox: sign-in codes are not delivered");
     }

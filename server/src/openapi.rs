@@ -63,6 +63,27 @@ use crate::routes;
         crate::mall::routes::address::put_address,
         crate::mall::routes::charity::charity,
         crate::mall::routes::charity::donate,
+        crate::community::routes::boards::boards,
+        crate::community::routes::boards::search,
+        crate::community::routes::threads::list,
+        crate::community::routes::threads::create,
+        crate::community::routes::threads::view,
+        crate::community::routes::threads::edit,
+        crate::community::routes::threads::delete,
+        crate::community::routes::threads::best_answer,
+        crate::community::routes::replies::replies,
+        crate::community::routes::replies::create,
+        crate::community::routes::replies::edit,
+        crate::community::routes::replies::delete,
+        crate::community::routes::votes::thread_vote,
+        crate::community::routes::votes::reply_vote,
+        crate::community::routes::votes::poll_vote,
+        crate::community::routes::ideas::adopt,
+        crate::community::routes::moderation::report,
+        crate::community::routes::moderation::queue,
+        crate::community::routes::moderation::moderate_thread,
+        crate::community::routes::moderation::moderate_reply,
+        crate::community::routes::moderation::log,
     ),
     components(schemas(
         care_contract::ApiError,
@@ -104,6 +125,55 @@ use crate::routes;
         care_contract::mall::CharityProject,
         care_contract::mall::DonationRequest,
         care_contract::mall::DonationReceipt,
+        care_contract::community::Author,
+        care_contract::community::BoardKind,
+        care_contract::community::Board,
+        care_contract::community::BoardList,
+        care_contract::community::PostKind,
+        care_contract::community::PostRef,
+        care_contract::community::PostState,
+        care_contract::community::PostActions,
+        care_contract::community::ThreadSort,
+        care_contract::community::ThreadSummary,
+        care_contract::community::ThreadPage,
+        care_contract::community::ThreadDetail,
+        care_contract::community::ThreadView,
+        care_contract::community::CreateThreadRequest,
+        care_contract::community::ThreadCreated,
+        care_contract::community::EditThreadRequest,
+        care_contract::community::BestAnswerRequest,
+        care_contract::community::Reply,
+        care_contract::community::ReplyPage,
+        care_contract::community::CreateReplyRequest,
+        care_contract::community::ReplyCreated,
+        care_contract::community::EditReplyRequest,
+        care_contract::community::Vote,
+        care_contract::community::VoteChoice,
+        care_contract::community::VoteRequest,
+        care_contract::community::VoteResult,
+        care_contract::community::NewPoll,
+        care_contract::community::PollOption,
+        care_contract::community::Poll,
+        care_contract::community::PollVoteRequest,
+        care_contract::community::Adoption,
+        care_contract::community::AdoptRequest,
+        care_contract::community::AdoptionResult,
+        care_contract::community::ReportReason,
+        care_contract::community::ReportRequest,
+        care_contract::community::ReportReceipt,
+        care_contract::community::QueueFilter,
+        care_contract::community::ReasonCount,
+        care_contract::community::QueueItem,
+        care_contract::community::ModerationQueue,
+        care_contract::community::ThreadModAction,
+        care_contract::community::ReplyModAction,
+        care_contract::community::ThreadModeration,
+        care_contract::community::ReplyModeration,
+        care_contract::community::ModerationAction,
+        care_contract::community::ModerationLogEntry,
+        care_contract::community::ModerationLogPage,
+        care_contract::community::ModeratedPost,
+        care_contract::community::PostField,
     )),
     modifiers(&SessionCookie),
     tags(
@@ -111,6 +181,7 @@ use crate::routes;
         (name = "auth", description = "Sign-in with a one-time code"),
         (name = "profile", description = "The signed-in subscriber"),
         (name = "mall", description = "The points mall: balance, ledger, check-in, catalogue, exactly-once redemption, orders, donations"),
+        (name = "community", description = "The community: boards, threads with nested replies, votes, best answers, polls, idea calls, reports, moderation, search"),
     )
 )]
 pub struct ApiDoc;
@@ -242,6 +313,7 @@ fn limits(doc: &mut Value) {
         "tracking_number",
         trimmed(0, TRACKING_NUMBER_MAX_CHARS, false),
     );
+    community_limits(schemas);
     let page = json!({ "minimum": 1, "maximum": u32::MAX, "default": 1 });
     let per_page = json!({
         "minimum": 1,
@@ -259,6 +331,7 @@ fn limits(doc: &mut Value) {
         "q",
         trimmed(0, SEARCH_MAX_CHARS, true),
     );
+    community_parameters(doc, &page);
     // Every path parameter is an id the server reads as an i64.
     for item in doc["paths"].as_object_mut().expect("paths").values_mut() {
         for op in item
@@ -275,6 +348,157 @@ fn limits(doc: &mut Value) {
             }
         }
     }
+}
+
+/// Text the community checks: one line (`trimmed_text`, no control characters) or with
+/// lines (`trimmed_lines`: tabs and line breaks allowed).
+fn post_text(min: usize, max: usize, lines: bool) -> Value {
+    let (pattern, words) = if lines {
+        (
+            pattern::trimmed_lines(min, max),
+            format!(
+                "{min}-{max} characters once trimmed; line breaks and tabs allowed, no other \
+                 control character."
+            ),
+        )
+    } else {
+        (
+            pattern::trimmed_text(min, max, false),
+            format!("{min}-{max} characters once trimmed, none a control character."),
+        )
+    };
+    let mut limit = json!({ "pattern": pattern, "x-limit": words });
+    if min > 0 {
+        limit["minLength"] = json!(min);
+    }
+    limit
+}
+
+/// The community's request limits, from `care_contract::community`.
+fn community_limits(schemas: &mut Value) {
+    use care_contract::community::*;
+    let key = json!({
+        "pattern": pattern::IDEMPOTENCY_KEY,
+        "minLength": IDEMPOTENCY_KEY_MIN,
+        "maxLength": IDEMPOTENCY_KEY_MAX,
+    });
+    let id = json!({ "minimum": i64::MIN, "maximum": i64::MAX });
+    let title = post_text(TITLE_MIN_CHARS, TITLE_MAX_CHARS, false);
+    let body = post_text(THREAD_BODY_MIN_CHARS, THREAD_BODY_MAX_CHARS, true);
+    let reply = post_text(REPLY_MIN_CHARS, REPLY_MAX_CHARS, true);
+    for request in ["CreateThreadRequest", "EditThreadRequest"] {
+        property(schemas, request, "title", title.clone());
+        property(schemas, request, "body", body.clone());
+    }
+    property(
+        schemas,
+        "CreateThreadRequest",
+        "idempotency_key",
+        key.clone(),
+    );
+    property(schemas, "CreateThreadRequest", "board_id", id.clone());
+    property(schemas, "CreateReplyRequest", "idempotency_key", key);
+    property(schemas, "CreateReplyRequest", "body", reply.clone());
+    property(schemas, "CreateReplyRequest", "parent_id", id.clone());
+    property(schemas, "EditReplyRequest", "body", reply);
+    property(schemas, "BestAnswerRequest", "reply_id", id.clone());
+    property(schemas, "PollVoteRequest", "option_id", id.clone());
+    property(schemas, "PostRef", "id", id);
+    property(
+        schemas,
+        "NewPoll",
+        "options",
+        json!({
+            "minItems": POLL_MIN_OPTIONS,
+            "maxItems": POLL_MAX_OPTIONS,
+            "x-limit": format!(
+                "{POLL_MIN_OPTIONS}-{POLL_MAX_OPTIONS} options, no two the same ignoring case \
+                 (409 `duplicate_poll_option`)."
+            ),
+        }),
+    );
+    let option = &mut schemas["NewPoll"]["properties"]["options"]["items"];
+    merge(option, post_text(1, POLL_OPTION_MAX_CHARS, false));
+    property(
+        schemas,
+        "NewPoll",
+        "closes_on",
+        json!({ "x-limit": format!(
+            "From today up to {POLL_MAX_OPEN_DAYS} days ahead, China time (409 \
+             `closing_date_out_of_range` otherwise)."
+        ) }),
+    );
+    property(
+        schemas,
+        "ReportRequest",
+        "detail",
+        post_text(0, REPORT_DETAIL_MAX_CHARS, true),
+    );
+    for request in ["ThreadModeration", "ReplyModeration", "AdoptRequest"] {
+        property(
+            schemas,
+            request,
+            "note",
+            post_text(0, MODERATION_NOTE_MAX_CHARS, true),
+        );
+    }
+}
+
+/// The community's query parameters: paging (replies up to their own maximum), the
+/// search, board ids.
+fn community_parameters(doc: &mut Value, page: &Value) {
+    use care_contract::community::*;
+    let per_page = |default: u32, max: u32| {
+        json!({
+            "minimum": 1,
+            "maximum": max,
+            "default": default,
+            "x-limit": format!("At most {max} (default {default})."),
+        })
+    };
+    for path in [
+        "/api/community/threads",
+        "/api/community/search",
+        "/api/community/moderation/queue",
+        "/api/community/moderation/log",
+    ] {
+        parameter(doc, path, "page", page.clone());
+        parameter(
+            doc,
+            path,
+            "per_page",
+            per_page(DEFAULT_PER_PAGE, MAX_PER_PAGE),
+        );
+    }
+    for path in [
+        "/api/community/threads/{id}",
+        "/api/community/threads/{id}/replies",
+    ] {
+        parameter(doc, path, "page", page.clone());
+        parameter(
+            doc,
+            path,
+            "per_page",
+            per_page(DEFAULT_REPLIES_PER_PAGE, MAX_REPLIES_PER_PAGE),
+        );
+    }
+    let id = json!({ "minimum": i64::MIN, "maximum": i64::MAX });
+    for path in ["/api/community/threads", "/api/community/search"] {
+        parameter(doc, path, "board_id", id.clone());
+    }
+    parameter(
+        doc,
+        "/api/community/threads/{id}/replies",
+        "parent_id",
+        id.clone(),
+    );
+    let mut q = post_text(1, SEARCH_MAX_CHARS, false);
+    q["pattern"] = json!(pattern::trimmed_text(1, SEARCH_MAX_CHARS, true));
+    q["x-limit"] = json!(format!(
+        "1-{SEARCH_MAX_CHARS} characters once trimmed. Words of {FTS_MIN_CHARS} or more \
+         characters match any part of a title or body (Chinese included), shorter ones too."
+    ));
+    parameter(doc, "/api/community/search", "q", q);
 }
 
 /// Merges `limit` into a property of a component schema. `x-limit` is not a keyword: its
@@ -462,7 +686,7 @@ fn error_responses(doc: &mut Value) {
 }
 
 /// An example of each request body, as the app sends it (the ids are the demo catalogue's:
-/// item 8 is a phone case, shipped; charity project 1). The phone is no demo subscriber's:
+/// item 8 is a phone case, shipped; charity project 1; board 1 is 技术支持). The phone is no demo subscriber's:
 /// an API tester that guesses codes with it burns no demo subscriber's sign-in.
 fn examples(doc: &mut Value) {
     let address = json!({
@@ -500,6 +724,53 @@ fn examples(doc: &mut Value) {
             "AdvanceOrderRequest",
             json!({ "tracking_number": "SF1234567890" }),
         ),
+        (
+            "CreateThreadRequest",
+            json!({
+                "board_id": 1,
+                "title": "光猫 LOS 灯一直闪红怎么办？",
+                "body": "家里宽带今天早上突然断了，光猫上的 LOS 灯一直闪红。\n\n已经重启过光猫和路由器，还是不行，请问要怎么处理？",
+                "idempotency_key": "c0ffee00-4b1d-4e5a-9a7c-0d15ea5e0003",
+            }),
+        ),
+        (
+            "EditThreadRequest",
+            json!({
+                "title": "光猫 LOS 灯一直闪红怎么办？（已解决）",
+                "body": "家里宽带断了，LOS 灯闪红。**更新**：师傅上门换了光纤接头，已经恢复。",
+            }),
+        ),
+        (
+            "CreateReplyRequest",
+            json!({
+                "body": "LOS 灯闪红一般是光信号断了，先看看光纤有没有被压弯，再打 10000 报修。",
+                "idempotency_key": "c0ffee00-4b1d-4e5a-9a7c-0d15ea5e0004",
+            }),
+        ),
+        (
+            "EditReplyRequest",
+            json!({ "body": "LOS 灯闪红是光信号断了：先检查光纤有没有被压弯，再打 10000 报修。" }),
+        ),
+        ("VoteRequest", json!({ "vote": "up" })),
+        ("PollVoteRequest", json!({ "option_id": 1 })),
+        ("BestAnswerRequest", json!({ "reply_id": 1 })),
+        (
+            "ReportRequest",
+            json!({
+                "post": { "kind": "reply", "id": 1 },
+                "reason": "spam",
+                "detail": "留了联系方式拉人刷单",
+            }),
+        ),
+        (
+            "ThreadModeration",
+            json!({ "action": "lock", "note": "问题已解决，锁定帖子" }),
+        ),
+        (
+            "ReplyModeration",
+            json!({ "action": "hide", "note": "含广告" }),
+        ),
+        ("AdoptRequest", json!({ "note": "长辈版下个版本上线" })),
     ] {
         let target = schemas
             .get_mut(schema)
@@ -588,5 +859,78 @@ fn links(doc: &mut Value) {
         "get",
         "200",
         json!({ "Donate": { "operationId": "donate", "requestBody": { "project_id": "$response.body#/0/id" } } }),
+    );
+    community_links(&mut add);
+}
+
+/// The community's links: from a board to its threads, from a thread (made, listed or
+/// read) to what takes its id, from a reply to what takes its id.
+fn community_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
+    let thread_ops = |id: &str| {
+        json!({
+            "GetThread": { "operationId": "thread", "parameters": { "id": id } },
+            "GetReplies": { "operationId": "replies", "parameters": { "id": id } },
+            "Reply": { "operationId": "create_reply", "parameters": { "id": id } },
+            "VoteThread": { "operationId": "vote_thread", "parameters": { "id": id } },
+            "EditThread": { "operationId": "edit_thread", "parameters": { "id": id } },
+            "DeleteThread": { "operationId": "delete_thread", "parameters": { "id": id } },
+            "ModerateThread": { "operationId": "moderate_thread", "parameters": { "id": id } },
+        })
+    };
+    let reply_ops = |thread: &str, id: &str| {
+        json!({
+            "GetNested": {
+                "operationId": "replies",
+                "parameters": { "id": thread, "query.parent_id": id },
+            },
+            "VoteReply": { "operationId": "vote_reply", "parameters": { "id": id } },
+            "EditReply": { "operationId": "edit_reply", "parameters": { "id": id } },
+            "DeleteReply": { "operationId": "delete_reply", "parameters": { "id": id } },
+            "ModerateReply": { "operationId": "moderate_reply", "parameters": { "id": id } },
+            "AdoptReply": { "operationId": "adopt_reply", "parameters": { "id": id } },
+        })
+    };
+    add(
+        "/api/community/boards",
+        "get",
+        "200",
+        json!({
+            "BoardThreads": {
+                "operationId": "threads",
+                "parameters": { "query.board_id": "$response.body#/boards/0/id" },
+            },
+        }),
+    );
+    for status in ["200", "201"] {
+        add(
+            "/api/community/threads",
+            "post",
+            status,
+            thread_ops("$response.body#/thread/id"),
+        );
+        add(
+            "/api/community/threads/{id}/replies",
+            "post",
+            status,
+            reply_ops(
+                "$response.body#/reply/thread_id",
+                "$response.body#/reply/id",
+            ),
+        );
+    }
+    add(
+        "/api/community/threads",
+        "get",
+        "200",
+        thread_ops("$response.body#/threads/0/id"),
+    );
+    let mut one = thread_ops("$response.body#/thread/id");
+    one.as_object_mut().expect("links").remove("GetThread");
+    add("/api/community/threads/{id}", "get", "200", one);
+    add(
+        "/api/community/threads/{id}",
+        "get",
+        "200",
+        reply_ops("$response.body#/thread/id", "$response.body#/replies/0/id"),
     );
 }

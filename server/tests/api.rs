@@ -116,6 +116,91 @@ fn the_openapi_document_lists_the_mall() {
     }
 }
 
+#[test]
+fn the_openapi_document_lists_the_community() {
+    let doc = document();
+    for path in [
+        "/api/community/boards",
+        "/api/community/search",
+        "/api/community/threads",
+        "/api/community/threads/{id}",
+        "/api/community/threads/{id}/replies",
+        "/api/community/threads/{id}/best-answer",
+        "/api/community/threads/{id}/vote",
+        "/api/community/threads/{id}/poll/votes",
+        "/api/community/replies/{id}",
+        "/api/community/replies/{id}/vote",
+        "/api/community/replies/{id}/adopt",
+        "/api/community/reports",
+        "/api/community/moderation/queue",
+        "/api/community/moderation/threads/{id}",
+        "/api/community/moderation/replies/{id}",
+        "/api/community/moderation/log",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} missing");
+    }
+    assert!(doc["paths"].get("/api/_test/community/config").is_none());
+    assert!(doc["paths"].get("/api/_test/community/backdate").is_none());
+    // Every operation has its own id (links name them).
+    let mut ids = std::collections::HashSet::new();
+    for item in doc["paths"].as_object().unwrap().values() {
+        for op in item.as_object().unwrap().values() {
+            let id = op["operationId"].as_str().unwrap().to_owned();
+            assert!(ids.insert(id.clone()), "operationId {id} twice");
+        }
+    }
+}
+
+#[test]
+fn the_document_carries_the_communitys_limits() {
+    use care_contract::community::*;
+    use care_contract::pattern;
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    for request in ["CreateThreadRequest", "EditThreadRequest"] {
+        let p = &schemas[request]["properties"];
+        assert_eq!(
+            p["title"]["pattern"],
+            pattern::trimmed_text(TITLE_MIN_CHARS, TITLE_MAX_CHARS, false)
+        );
+        assert_eq!(
+            p["body"]["pattern"],
+            pattern::trimmed_lines(THREAD_BODY_MIN_CHARS, THREAD_BODY_MAX_CHARS)
+        );
+    }
+    for request in ["CreateReplyRequest", "EditReplyRequest"] {
+        assert_eq!(
+            schemas[request]["properties"]["body"]["pattern"],
+            pattern::trimmed_lines(REPLY_MIN_CHARS, REPLY_MAX_CHARS)
+        );
+    }
+    let options = &schemas["NewPoll"]["properties"]["options"];
+    assert_eq!(options["minItems"], POLL_MIN_OPTIONS);
+    assert_eq!(options["maxItems"], POLL_MAX_OPTIONS);
+    assert_eq!(
+        options["items"]["pattern"],
+        pattern::trimmed_text(1, POLL_OPTION_MAX_CHARS, false)
+    );
+    assert_eq!(
+        schemas["ReportRequest"]["properties"]["detail"]["pattern"],
+        pattern::trimmed_lines(0, REPORT_DETAIL_MAX_CHARS)
+    );
+    let replies = doc["paths"]["/api/community/threads/{id}/replies"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let per_page = replies.iter().find(|p| p["name"] == "per_page").unwrap();
+    assert_eq!(per_page["schema"]["maximum"], MAX_REPLIES_PER_PAGE);
+    let search = doc["paths"]["/api/community/search"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let q = search.iter().find(|p| p["name"] == "q").unwrap();
+    assert_eq!(q["required"], true);
+    assert_eq!(
+        q["schema"]["pattern"],
+        pattern::trimmed_text(1, SEARCH_MAX_CHARS, true)
+    );
+}
+
 #[tokio::test]
 async fn seeding_the_mall_again_on_another_day_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -228,5 +313,5 @@ fn every_error_status_is_listed_with_the_codes_it_carries() {
             }
         }
     }
-    assert_eq!(operations, 20);
+    assert_eq!(operations, 41);
 }

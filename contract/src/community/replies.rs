@@ -7,7 +7,7 @@ use super::{Adoption, Author, PostActions, PostState, Vote};
 
 /// A reply. Under a reply to the thread (`parent_id` absent) come its own replies: the
 /// first `CHILD_PREVIEW` in `children`, all of them from
-/// `GET /api/community/replies/{id}/children`.
+/// `GET /api/community/threads/{thread_id}/replies?parent_id={id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reply {
@@ -73,7 +73,11 @@ pub struct CreateReplyRequest {
     pub body: String,
     /// The reply this answers; absent to answer the thread. A reply to a nested reply is
     /// nested under the same reply to the thread.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::integer::whole_option"
+    )]
     pub parent_id: Option<i64>,
     /// Made by the app when the composer's send opens; the same key never posts twice.
     pub idempotency_key: String,

@@ -184,6 +184,24 @@ pub struct ReplyQuery {
     pub per_page: Option<u32>,
 }
 
+/// `GET /api/community/threads/{id}/replies` query: a page of the replies to the thread,
+/// or of those nested under one of them ("show more").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ReplyListQuery {
+    /// The replies nested under this reply to the thread (none are nested under a nested
+    /// reply); without it, the replies to the thread.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<i64>,
+    /// Which page, from 1 (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Replies per page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<u32>,
+}
+
 /// `POST /api/community/threads`: exactly once per idempotency key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -221,5 +239,6 @@ pub struct EditThreadRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BestAnswerRequest {
     /// A published reply in this thread; `null` clears the choice.
+    #[serde(default, deserialize_with = "crate::integer::whole_option")]
     pub reply_id: Option<i64>,
 }

@@ -1,6 +1,7 @@
 //! Test-only routes under `/api/_test/` (faults, the mall's clock, test subscribers,
-//! ending sessions), mounted with `--enable-faults` only and never themselves faulted.
-//! Not part of the API contract: they are not in the OpenAPI document.
+//! ending sessions, the community's numbers and ageing a post), mounted with
+//! `--enable-faults` only and never themselves faulted. Not part of the API contract: they
+//! are not in the OpenAPI document.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -15,7 +16,7 @@ use crate::error::AppError;
 use crate::extract::ApiQuery;
 use crate::state::AppState;
 use crate::store::StoreError;
-use crate::{faults, mall, subscribers};
+use crate::{community, faults, mall, subscribers};
 
 /// `DELETE /api/_test/sessions[?phone=…]`.
 pub const SESSIONS_PATH: &str = "/api/_test/sessions";
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(faults::router())
         .merge(mall::routes::test_router())
+        .merge(community::routes::test_router())
         .route(SESSIONS_PATH, delete(end_sessions))
 }
 
