@@ -31,10 +31,14 @@ pub async fn fetch_thread(id: i64, page: u32) -> Result<ThreadView, ApiError> {
     client::get(&thread_path(id, page)).await
 }
 
-/// Every reply under one reply to the thread ("show more"), oldest first.
-pub async fn fetch_children(reply_id: i64, page: u32) -> Result<ReplyPage, ApiError> {
+/// A page of the replies under one reply to the thread ("show more"), oldest first.
+pub async fn fetch_children(
+    thread_id: i64,
+    reply_id: i64,
+    page: u32,
+) -> Result<ReplyPage, ApiError> {
     client::get(&format!(
-        "/community/replies/{reply_id}/children?page={page}&per_page={REPLIES_PER_PAGE}"
+        "/community/threads/{thread_id}/replies?parent_id={reply_id}&page={page}&per_page={REPLIES_PER_PAGE}"
     ))
     .await
 }

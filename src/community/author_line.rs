@@ -30,7 +30,7 @@ pub fn AuthorLine(
     } = author;
     let ago = Ago::between(at, now);
     view! {
-        <p class="author-line">
+        <div class="author-line">
             <span class="author-line__name">{nickname}</span>
             {is_staff.then(|| view! { <span class="badge badge--official">{tr(|t| t.official_badge)}</span> })}
             <span class="author-line__meta">
@@ -42,6 +42,6 @@ pub fn AuthorLine(
                 <time datetime=at.to_rfc3339()>{move || ago.text(t.get(), locale.get())}</time>
                 {edited.then(|| view! { " · " {tr(|t| t.edited)} })}
             </span>
-        </p>
+        </div>
     }
 }

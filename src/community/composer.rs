@@ -147,9 +147,9 @@ pub fn ReplyComposer(
                     aria-invalid=move || shown_problem().is_some().to_string()
                     readonly=busy
                     prop:value=move || text.get() on:input=on_input></textarea>
-                <p class="field__count" id="reply-body-count">
+                <div class="field__count" id="reply-body-count">
                     {move || format!("{}/{REPLY_MAX_CHARS}", text.with(|s| counted(s)))}
-                </p>
+                </div>
                 <p class="field__error" id="reply-body-error" aria-live="polite">
                     {move || shown_problem().map(|p| view! {
                         <Icon kind=IconKind::Alert /><span>{move || length_text(p, t.get())}</span>

@@ -303,14 +303,14 @@ fn QueueRow(item: QueueItem, #[prop(into)] refetch: Callback<()>) -> impl IntoVi
     let words = matched_words.join("、");
     view! {
         <li class="card queue-item">
-            <p class="thread-card__marks">
+            <div class="thread-card__marks">
                 {(state == PostState::Held).then(|| view! { <span class="badge badge--care">{tr(|t| t.mark_held)}</span> })}
                 {(open_reports > 0).then(|| view! { <span class="badge">{move || t.get().queue_reports(i64::try_from(open_reports).unwrap_or(i64::MAX))}</span> })}
-            </p>
+            </div>
             <h3 class="thread-card__title">
                 <A href=format!("/community/threads/{thread_id}")>{title.unwrap_or(thread_title)}</A>
             </h3>
-            <p class="author-line"><span class="author-line__name">{author.nickname}</span><span class="author-line__meta">{author.phone_masked}</span></p>
+            <div class="author-line"><span class="author-line__name">{author.nickname}</span><span class="author-line__meta">{author.phone_masked}</span></div>
             {(!words.is_empty()).then(|| view! { <p class="queue-item__why">{move || t.get().queue_matched(&words)}</p> })}
             {(!reasons.is_empty()).then(|| view! {
                 <p class="queue-item__why">

@@ -7,7 +7,7 @@ use care_contract::community::{
     POLL_MIN_OPTIONS, POLL_OPTION_MAX_CHARS, THREAD_BODY_MAX_CHARS, THREAD_BODY_MIN_CHARS,
     TITLE_MAX_CHARS, TITLE_MIN_CHARS,
 };
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -149,7 +149,7 @@ fn ThreadForm(boards: Vec<Board>) -> impl IntoView {
     let locale = Signal::derive(move || use_prefs().with(|p| p.locale));
     let query = use_query_map();
     let navigate = use_navigate();
-    let today = care_contract::time::china_date(Utc::now());
+    let today = care_contract::time::china_date(crate::i18n::dates::now());
     let mut start = draft().load_json::<ThreadDraft>().unwrap_or_default();
     if start.board_id.is_none() {
         start.board_id = query
@@ -193,7 +193,8 @@ fn ThreadForm(boards: Vec<Board>) -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         if !problems.get_untracked().is_empty() {
-            focus_first_invalid();
+            // After the fields have drawn what is wrong with them.
+            request_animation_frame(focus_first_invalid);
             return;
         }
         if let Some(request) = form.with_untracked(request) {
@@ -353,7 +354,7 @@ fn LengthField(
                         prop:value=move || value.get() on:input=input />
                 }.into_any()
             }}
-            <p class="field__count" id=count_id>{move || format!("{}/{max}", value.with(|v| counted(v)))}</p>
+            <div class="field__count" id=count_id>{move || format!("{}/{max}", value.with(|v| counted(v)))}</div>
             <p class="field__error" id=error_id aria-live="polite">
                 {move || problem.get().map(|p| view! { <Icon kind=IconKind::Alert /><span>{move || length_text(p, t.get())}</span> })}
             </p>

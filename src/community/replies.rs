@@ -33,6 +33,7 @@ pub struct ReplyHandlers {
 pub fn ReplyItem(reply: Reply, now: DateTime<Utc>, handlers: ReplyHandlers) -> impl IntoView {
     let t = use_texts();
     let id = reply.id;
+    let thread_id = reply.thread_id;
     let shown_children = reply.children.len() as u64;
     let more = reply.child_count.saturating_sub(shown_children);
     let extra = RwSignal::new(Vec::<Reply>::new());
@@ -46,7 +47,7 @@ pub fn ReplyItem(reply: Reply, now: DateTime<Utc>, handlers: ReplyHandlers) -> i
             let mut all = Vec::new();
             let mut page = 1;
             let outcome = loop {
-                match api::fetch_children(id, page).await {
+                match api::fetch_children(thread_id, id, page).await {
                     Ok(answer) => {
                         let total = answer.total;
                         all.extend(answer.replies);
@@ -151,14 +152,14 @@ fn ReplyBody(reply: Reply, now: DateTime<Utc>, handlers: ReplyHandlers) -> impl 
     };
     view! {
         <div class="reply__body" class:reply__body--best=is_best>
-            <p class="reply__marks">
+            <div class="reply__marks">
                 {is_best.then(|| view! { <span class="badge badge--good"><Icon kind=IconKind::Check />{tr(|t| t.best_answer)}</span> })}
                 {adopted.is_some().then(|| view! { <span class="badge badge--good">{tr(|t| t.mark_adopted)}</span> })}
                 {(state == PostState::Held).then(|| view! { <span class="badge badge--care">{tr(|t| t.mark_held)}</span> })}
                 {(state == PostState::Hidden).then(|| view! { <span class="badge badge--care">{tr(|t| t.mark_hidden)}</span> })}
-            </p>
+            </div>
             <AuthorLine author at=created_at now edited=edited_at.is_some() />
-            {reply_to_nickname.map(|name| view! { <p class="reply__to">{move || t.get().reply_to_someone(&name)}</p> })}
+            {reply_to_nickname.map(|name| view! { <div class="reply__to">{move || t.get().reply_to_someone(&name)}</div> })}
             <PostBody source=body />
             <div class="post-actions">
                 <VoteButtons on=Votable::Reply(id) counts can_vote=can.vote />

@@ -31,21 +31,21 @@ pub fn ThreadCard(thread: ThreadSummary, now: DateTime<Utc>) -> impl IntoView {
     let replies = i64::try_from(reply_count).unwrap_or(i64::MAX);
     view! {
         <li class="card thread-card">
-            <p class="thread-card__marks">
+            <div class="thread-card__marks">
                 {pinned.then(|| view! { <span class="badge">{tr(|t| t.mark_pinned)}</span> })}
                 {solved.then(|| view! { <span class="badge badge--good">{tr(|t| t.mark_solved)}</span> })}
                 {has_poll.then(|| view! { <span class="badge">{tr(|t| t.mark_poll)}</span> })}
                 {locked.then(|| view! { <span class="badge">{tr(|t| t.mark_locked)}</span> })}
                 {(state == PostState::Held).then(|| view! { <span class="badge badge--care">{tr(|t| t.mark_held)}</span> })}
-            </p>
+            </div>
             <h3 class="thread-card__title"><A href=format!("/community/threads/{id}")>{title}</A></h3>
             <p class="thread-card__excerpt">{excerpt}</p>
             <AuthorLine author at=created_at now edited=edited_at.is_some() />
-            <p class="thread-card__counts">
+            <div class="thread-card__counts">
                 <span>{move || t.get().thread_score(score)}</span>
                 " · "
                 <span>{move || t.get().reply_count(replies)}</span>
-            </p>
+            </div>
         </li>
     }
 }

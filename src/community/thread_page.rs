@@ -133,12 +133,12 @@ fn Thread(view: ThreadView, #[prop(into)] refetch: Callback<()>) -> impl IntoVie
                 <A href=format!("/community?board={board_id}")>{move || board_name(&board, locale.get())}</A>
             </p>
             <h2 class="thread__title" id="thread-title">{thread.title.clone()}</h2>
-            <p class="thread-card__marks">
+            <div class="thread-card__marks">
                 {thread.pinned.then(|| view! { <span class="badge">{tr(|t| t.mark_pinned)}</span> })}
                 {thread.best_reply_id.is_some().then(|| view! { <span class="badge badge--good">{tr(|t| t.mark_solved)}</span> })}
                 {locked.then(|| view! { <span class="badge">{tr(|t| t.mark_locked)}</span> })}
                 {(thread.state == PostState::Held).then(|| view! { <span class="badge badge--care">{tr(|t| t.mark_held)}</span> })}
-            </p>
+            </div>
             {(thread.state == PostState::Held).then(|| view! {
                 <p class="notice notice--care" role="status"><Icon kind=IconKind::Clock /><span>{tr(|t| t.held_notice)}</span></p>
             })}
@@ -157,7 +157,8 @@ fn Thread(view: ThreadView, #[prop(into)] refetch: Callback<()>) -> impl IntoVie
             })}
         </article>
         {poll.map(|poll| view! { <PollCard thread_id=id poll /> })}
-        {best_answer.map(|reply| view! {
+        // Pinned on its own: the replies under it stay in its place among the replies.
+        {best_answer.map(|mut reply| { reply.children.clear(); reply.child_count = 0; reply }).map(|reply| view! {
             <section class="card best-answer" aria-labelledby="best-answer-title">
                 <h2 class="card__title" id="best-answer-title"><Icon kind=IconKind::Check />{tr(|t| t.best_answer)}</h2>
                 <ul class="replies"><ReplyItem reply now handlers /></ul>

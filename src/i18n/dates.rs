@@ -8,6 +8,19 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::Locale;
 
+/// The phone's clock. chrono's own `Utc::now` panics in the browser without its `wasmbind`
+/// feature (and the JS bindings it brings); the page already has `Date.now`.
+pub fn now() -> DateTime<Utc> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Utc::now()
+    }
+}
+
 /// English month names as dates are written in the app: 1 Mar 2019.
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

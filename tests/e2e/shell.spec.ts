@@ -151,7 +151,7 @@ for (const mode of MODES) {
       await waitForApp(page);
       await expect(page).toHaveURL(/\/community$/);
       await expect(pageTitle(page)).toHaveText('社区');
-      await expect(page.getByRole('heading', { level: 2, name: '社区即将上线' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: '帖子' })).toBeVisible();
       await expect(mainNav(page).getByRole('link', { name: '社区' })).toHaveAttribute('aria-current', 'page');
     });
 
