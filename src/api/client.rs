@@ -72,6 +72,19 @@ pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(
     decode(&checked(text)?)
 }
 
+/// A DELETE whose success has no body (204).
+pub(crate) async fn delete_no_content(path: &str) -> Result<(), ApiError> {
+    checked(
+        send(
+            Request::delete(&api_url(&api_base().await, path)),
+            None,
+            true,
+        )
+        .await,
+    )
+    .map(drop)
+}
+
 /// A POST whose success has no body (204).
 pub(crate) async fn post_no_content(path: &str) -> Result<(), ApiError> {
     checked(send(Request::post(&api_url(&api_base().await, path)), None, true).await).map(drop)

@@ -132,3 +132,32 @@ pub async fn adopt(reply_id: i64) -> Result<care_contract::community::AdoptionRe
     )
     .await
 }
+
+/// The author's new title and body, within the edit window.
+pub async fn edit_thread(id: i64, title: String, body: String) -> Result<(), ApiError> {
+    client::put::<_, serde::de::IgnoredAny>(
+        &format!("/community/threads/{id}"),
+        &care_contract::community::EditThreadRequest { title, body },
+    )
+    .await
+    .map(drop)
+}
+
+/// The author's new text for a reply, within the edit window.
+pub async fn edit_reply(id: i64, body: String) -> Result<(), ApiError> {
+    client::put::<_, serde::de::IgnoredAny>(
+        &format!("/community/replies/{id}"),
+        &care_contract::community::EditReplyRequest { body },
+    )
+    .await
+    .map(drop)
+}
+
+/// The author deletes a post, within the edit window.
+pub async fn delete_post(post: care_contract::community::PostRef) -> Result<(), ApiError> {
+    let kind = match post.kind {
+        care_contract::community::PostKind::Thread => "threads",
+        care_contract::community::PostKind::Reply => "replies",
+    };
+    client::delete_no_content(&format!("/community/{kind}/{}", post.id)).await
+}

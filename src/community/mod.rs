@@ -4,6 +4,7 @@ mod api;
 mod author_line;
 mod community_page;
 mod composer;
+mod edit;
 mod length;
 mod markup;
 pub mod markup_view;

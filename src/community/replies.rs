@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use super::api::{self, Votable};
 use super::author_line::AuthorLine;
 use super::composer::ReplyTarget;
+use super::edit::OwnPostActions;
 use super::markup_view::PostBody;
 use super::moderation::{actions_for, StaffAction, StaffActions};
 use super::report::ReportButton;
@@ -160,7 +161,7 @@ fn ReplyBody(reply: Reply, now: DateTime<Utc>, handlers: ReplyHandlers) -> impl 
             </div>
             <AuthorLine author at=created_at now edited=edited_at.is_some() />
             {reply_to_nickname.map(|name| view! { <div class="reply__to">{move || t.get().reply_to_someone(&name)}</div> })}
-            <PostBody source=body />
+            <PostBody source=body.clone() />
             <div class="post-actions">
                 <VoteButtons on=Votable::Reply(id) counts can_vote=can.vote />
                 {(can.reply && !handlers.thread_locked).then(|| view! {
@@ -175,6 +176,10 @@ fn ReplyBody(reply: Reply, now: DateTime<Utc>, handlers: ReplyHandlers) -> impl 
                 })}
                 {can.report.then(|| view! { <ReportButton post=PostRef { kind: PostKind::Reply, id } /> })}
             </div>
+            {(can.edit || can.delete).then(|| view! {
+                <OwnPostActions post=PostRef { kind: PostKind::Reply, id } title=None body=body.clone()
+                    can_edit=can.edit can_delete=can.delete on_saved=handlers.refetch on_deleted=handlers.refetch />
+            })}
             {(can.moderate || can.adopt).then(|| {
                 let mut actions = if can.moderate { actions_for(PostKind::Reply, state, false, false, false) } else { Vec::new() };
                 if can.adopt && adopted.is_none() {

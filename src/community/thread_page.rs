@@ -11,6 +11,7 @@ use super::api::{self, Votable, REPLIES_PER_PAGE};
 use super::author_line::AuthorLine;
 use super::community_page::board_name;
 use super::composer::{ReplyComposer, ReplyTarget};
+use super::edit::OwnPostActions;
 use super::markup_view::PostBody;
 use super::moderation::{actions_for, StaffActions};
 use super::poll::PollCard;
@@ -151,6 +152,15 @@ fn Thread(view: ThreadView, #[prop(into)] refetch: Callback<()>) -> impl IntoVie
                 <VoteButtons on=Votable::Thread(id) counts can_vote=thread.can.vote />
                 {thread.can.report.then(|| view! { <ReportButton post=PostRef { kind: PostKind::Thread, id } /> })}
             </div>
+            {(thread.can.edit || thread.can.delete).then(|| {
+                let navigate = leptos_router::hooks::use_navigate();
+                view! {
+                    <OwnPostActions post=PostRef { kind: PostKind::Thread, id } title=Some(thread.title.clone())
+                        body=thread.body.clone() can_edit=thread.can.edit can_delete=thread.can.delete
+                        on_saved=refetch
+                        on_deleted=move |()| navigate(&format!("/community?board={board_id}"), Default::default()) />
+                }
+            })}
             {thread.can.moderate.then(|| view! {
                 <StaffActions post=PostRef { kind: PostKind::Thread, id }
                     actions=actions_for(PostKind::Thread, thread.state, locked, thread.pinned, false) on_done=refetch />
