@@ -338,7 +338,7 @@ async fn quantity_and_idempotency_key_are_accepted_at_their_limits_and_refused_p
         user.item(item).await.blocked_reason,
         Some(BlockedReason::LimitReached)
     );
-    let e = expect_error(user.redeem(item, 1, &key()).await, 400, "limit_exceeded").await;
+    let e = expect_error(user.redeem(item, 1, &key()).await, 409, "limit_exceeded").await;
     let details = e.details.unwrap();
     assert_eq!((details.limit, details.remaining), (Some(limit), Some(0)));
 }
