@@ -875,6 +875,7 @@ fn community_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
             "EditThread": { "operationId": "edit_thread", "parameters": { "id": id } },
             "DeleteThread": { "operationId": "delete_thread", "parameters": { "id": id } },
             "ModerateThread": { "operationId": "moderate_thread", "parameters": { "id": id } },
+            "BestAnswer": { "operationId": "best_answer", "parameters": { "id": id } },
         })
     };
     let reply_ops = |thread: &str, id: &str| {
@@ -888,6 +889,11 @@ fn community_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
             "DeleteReply": { "operationId": "delete_reply", "parameters": { "id": id } },
             "ModerateReply": { "operationId": "moderate_reply", "parameters": { "id": id } },
             "AdoptReply": { "operationId": "adopt_reply", "parameters": { "id": id } },
+            "MarkBest": {
+                "operationId": "best_answer",
+                "parameters": { "id": thread },
+                "requestBody": { "reply_id": id },
+            },
         })
     };
     add(

@@ -209,7 +209,7 @@ impl Member {
 
     pub async fn vote(&self, kind: &str, id: i64, vote: &str) -> Response {
         self.put(
-            &format!("/api/community/{kind}s/{id}/vote"),
+            &format!("/api/community/{}/{id}/vote", plural(kind)),
             json!({ "vote": vote }),
         )
         .await
@@ -231,8 +231,20 @@ impl Member {
         if let Some(note) = note {
             body["note"] = json!(note);
         }
-        self.post(&format!("/api/community/moderation/{kind}s/{id}"), body)
-            .await
+        self.post(
+            &format!("/api/community/moderation/{}/{id}", plural(kind)),
+            body,
+        )
+        .await
+    }
+}
+
+/// `thread` → `threads`, `reply` → `replies` (path segments).
+pub fn plural(kind: &str) -> &'static str {
+    match kind {
+        "thread" => "threads",
+        "reply" => "replies",
+        other => panic!("not a post kind: {other}"),
     }
 }
 

@@ -254,12 +254,13 @@ pub fn reply_actions(r: &ReplyFacts, t: &ThreadFacts, ctx: &Ctx<'_>) -> PostActi
     let v = &ctx.viewer;
     let published = r.state == PostState::Published && t.state == PostState::Published;
     let edit = may_edit(r.author_id, r.state, r.created_at, ctx);
+    let judge = may_judge(r.author_id, r.state, v) && t.state == PostState::Published;
     PostActions {
         reply: v.id.is_some() && published && !t.locked,
         edit,
         delete: edit,
-        vote: may_judge(r.author_id, r.state, v),
-        report: may_judge(r.author_id, r.state, v),
+        vote: judge,
+        report: judge,
         mark_best: published && (v.is(t.author_id) || v.is_staff),
         moderate: v.is_staff,
         adopt: v.is_staff && published && t.board_kind == BoardKind::IdeaCall && !r.adopted,
@@ -444,6 +445,10 @@ mod tests {
         assert!(!r.vote && !r.report && !r.mark_best && !r.reply);
         let r = reply_actions(&reply(OTHER, Published), &t, &ctx(member(AUTHOR), 0, &cfg));
         assert!(r.vote && r.report && r.mark_best && r.reply && !r.edit);
+        // In a thread others cannot see, nothing is judged.
+        let hidden = thread(Hidden, false, BoardKind::Discussion);
+        let r = reply_actions(&reply(OTHER, Published), &hidden, &ctx(staff(), 0, &cfg));
+        assert!(!r.vote && !r.report && !r.mark_best && !r.reply && r.moderate);
     }
 
     #[test]
