@@ -211,7 +211,8 @@ fn ThreadForm(boards: Vec<Board>) -> impl IntoView {
         .checked_add_days(Days::new(u64::from(POLL_MAX_OPEN_DAYS)))
         .unwrap_or(today);
     view! {
-        <form class="card form thread-form" novalidate on:submit=on_submit>
+        <form class="card form thread-form" novalidate on:submit=on_submit aria-labelledby="thread-form-title">
+            <h2 class="card__title" id="thread-form-title"><Icon kind=IconKind::Chat />{tr(|t| t.new_thread_heading)}</h2>
             <div class="field">
                 <label for="thread-board">{tr(|t| t.board_field)}</label>
                 <select id="thread-board" aria-invalid=move || shown().board.to_string()

@@ -66,6 +66,7 @@ for (const mode of MODES) {
     await visit('/mall?category=charity', /./);
     await visit('/mall/items/11', /Luochuan apples/);
     await visit('/community', 'Threads');
+    await visit('/community/threads/1', /./);
     await visit('/feedback', /Feedback/);
     await visit('/sign-in', /./);
     await visit('/me/settings', /Elder mode/);
@@ -79,6 +80,7 @@ for (const mode of MODES) {
     await visit('/mall/items/1', /phone credit/);
     await visit('/mall/orders', /./);
     await visit('/mall/charity/1', /./);
+    await visit('/community/new', /./);
   });
 }
 

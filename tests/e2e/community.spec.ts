@@ -5,7 +5,7 @@
  * tap posts once; nothing a member types can run as script. Standard and elder mode, with
  * axe and the mode's audit on each screen. Each test writes with its own members.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { auditScreen } from './audit';
 import { clearFaults, createSubscriber, expect, openApp, presetPrefs, setFault, signIn, test, uniquePhone } from './fixtures';
 import { busiestThread, discussionBoard, memberViaApi, postReply, postThread, replyCount } from './community';
@@ -16,6 +16,14 @@ async function signInFresh(page: Page, baseURL: string): Promise<string> {
   await createSubscriber(baseURL, { phone, points: 0, starLevel: 3 });
   await signIn(page, phone);
   return phone;
+}
+
+/** A tap on a vote button, and the server's answer to it: a tap while a vote is on its way
+ * is ignored (the buttons stay enabled, so keyboard focus stays on them). */
+async function voted(page: Page, button: Locator): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().includes('/vote') && r.request().method() === 'PUT');
+  await button.click();
+  await answered;
 }
 
 const threadList = (page: Page) => page.getByRole('list', { name: '帖子' });
@@ -48,6 +56,22 @@ for (const mode of MODES) {
       expect(page.url()).toBe(listUrl);
       await expect(page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: '最新' })).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('navigation', { name: '版块' }).getByRole('link', { name: '技术支持' })).toHaveAttribute('aria-current', 'page');
+    });
+
+    test('search finds threads by Chinese words, two characters and more, and says when nothing matches', async ({ page }) => {
+      await openApp(page, '/community');
+      const search = page.getByRole('search');
+      for (const words of ['光猫', '宽带上不了']) {
+        await search.getByLabel('搜索帖子').fill(words);
+        await search.getByRole('button', { name: '搜索' }).click();
+        await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(words)}`));
+        await expect(page.getByRole('heading', { level: 2, name: '搜索结果' })).toBeVisible();
+        await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('link').filter({ hasText: '光猫' }).first()).toBeVisible();
+      }
+      await auditScreen(page, `${mode.name}: search results`, { soft: true });
+      await search.getByLabel('搜索帖子').fill('完全不存在的词语组合');
+      await search.getByRole('button', { name: '搜索' }).click();
+      await expect(page.getByText('没有找到相关的帖子，换个词试试？')).toBeVisible();
     });
 
     test('a thread of 1,000 replies comes a page at a time, and the page is in the address', async ({ page, baseURL }) => {
@@ -123,16 +147,16 @@ for (const mode of MODES) {
       const score = thread.locator('.votes__score');
       await expect(score).toHaveText('0');
 
-      await up.click();
+      await voted(page, up);
       await expect(score).toHaveText('1');
       await expect(up).toHaveAttribute('aria-pressed', 'true');
-      await down.click();
+      await voted(page, down);
       await expect(score).toHaveText('-1');
       await expect(down).toHaveAttribute('aria-pressed', 'true');
       await expect(up).toHaveAttribute('aria-pressed', 'false');
       await page.reload();
       await expect(score).toHaveText('-1');
-      await down.click();
+      await voted(page, down);
       await expect(score).toHaveText('0');
       await expect(down).toHaveAttribute('aria-pressed', 'false');
 
