@@ -12,6 +12,7 @@ use super::api;
 use super::query::{tidy_words, ListQuery, THREADS_PER_PAGE};
 use super::texts::{tr, use_texts, Texts};
 use super::thread_card::ThreadCard;
+use crate::drafts::SessionDraft;
 use crate::i18n::Locale;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -180,6 +181,7 @@ fn ThreadList(page: ThreadPage, query: Memo<ListQuery>) -> impl IntoView {
         }
         .into_any();
     }
+    restore_position();
     let pages = page.total.div_ceil(u64::from(THREADS_PER_PAGE)).max(1) as u32;
     let total = i64::try_from(page.total).unwrap_or(i64::MAX);
     let now = page.now;
@@ -208,5 +210,41 @@ fn QueueLink(pending: u64) -> impl IntoView {
         <A href="/community/moderation" attr:class="button button--secondary button--block">
             <Icon kind=IconKind::Alert />{move || t.get().queue_link(pending)}
         </A>
+    }
+}
+
+/// Where the reader was in a list, kept as they open a thread from it, so coming back (the
+/// back button, or the tab) puts them where they left off, not at the top: the list is read
+/// again from the backend, and the browser's own restoring runs before it is there.
+const LIST_POSITION: SessionDraft = SessionDraft::new("care.community.list-position.v1");
+
+/// The list's address as the address bar has it.
+fn here() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// Called by a thread's link before the router leaves (and scrolls to the top).
+pub fn remember_position() {
+    if let Ok(y) = window().scroll_y() {
+        LIST_POSITION.save(&format!("{} {y}", here()));
+    }
+}
+
+fn restore_position() {
+    let kept = LIST_POSITION.load();
+    LIST_POSITION.clear();
+    let here = here();
+    if let Some(y) = kept
+        .rsplit_once(' ')
+        .filter(|(at, _)| *at == here)
+        .and_then(|(_, y)| y.parse::<f64>().ok())
+    {
+        // Once the list has drawn.
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
     }
 }

@@ -30,7 +30,7 @@ pub fn ThreadCard(thread: ThreadSummary, now: DateTime<Utc>) -> impl IntoView {
     } = thread;
     let replies = i64::try_from(reply_count).unwrap_or(i64::MAX);
     view! {
-        <li class="card thread-card">
+        <li class="card thread-card" on:click=move |_| super::community_page::remember_position()>
             <div class="thread-card__marks">
                 {pinned.then(|| view! { <span class="badge">{tr(|t| t.mark_pinned)}</span> })}
                 {solved.then(|| view! { <span class="badge badge--good">{tr(|t| t.mark_solved)}</span> })}

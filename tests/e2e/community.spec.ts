@@ -54,8 +54,28 @@ for (const mode of MODES) {
 
       await page.goBack();
       expect(page.url()).toBe(listUrl);
+      await expect(threadList(page).getByRole('listitem').first()).toBeVisible();
       await expect(page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: '最新' })).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('navigation', { name: '版块' }).getByRole('link', { name: '技术支持' })).toHaveAttribute('aria-current', 'page');
+    });
+
+    test('back from a thread, the list is where the reader left it', async ({ page }) => {
+      await openApp(page, '/community?sort=new');
+      const cards = threadList(page).getByRole('listitem');
+      await expect(cards.nth(5)).toBeVisible();
+      await cards.nth(5).scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 200);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+      // Hovering first scrolls the link clear of the tab bar, as the click itself would.
+      const link = cards.nth(5).getByRole('link');
+      await link.hover();
+      const before = await page.evaluate(() => window.scrollY);
+      expect(before).toBeGreaterThan(300);
+      await link.click();
+      await expect(page).toHaveURL(/\/community\/threads\/\d+$/);
+      await page.goBack();
+      await expect(cards.nth(5)).toBeVisible();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 50);
     });
 
     test('search finds threads by Chinese words, two characters and more, and says when nothing matches', async ({ page }) => {
