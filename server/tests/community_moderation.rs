@@ -201,6 +201,133 @@ async fn only_staff_see_the_queue_and_the_log_and_only_staff_moderate() {
         .fetch("/api/community/moderation/queue?per_page=1&page=2")
         .await;
     assert_eq!((page.items.len(), page.total), (1, 2));
+    // A second held post: the counts are of each kind, whatever the filter.
+    let spammer = Member::fresh(&server).await;
+    let held = spammer
+        .new_reply(PLANS_THREAD, "刷单日结，加微信", None)
+        .await;
+    assert_eq!(held.state, PostState::Held);
+    let queue: ModerationQueue = staff
+        .fetch("/api/community/moderation/queue?filter=reported")
+        .await;
+    assert_eq!((queue.held, queue.reported, queue.total), (2, 1, 1));
+}
+
+#[tokio::test]
+async fn only_a_published_post_in_a_published_thread_can_be_reported() {
+    let server = community_server().await;
+    let conn = db(&server);
+    let author = Member::fresh(&server).await;
+    let reader = Member::fresh(&server).await;
+    let staff = Member::sign_in(&server, STAFF).await;
+    let t = author
+        .new_thread(PLANS, "套餐降档", "想把套餐降一档，要怎么操作？")
+        .await;
+    let r = reader
+        .new_reply(t.id, "App 里就能改，次月生效。", None)
+        .await;
+    decode::<ReportReceipt>(
+        reader
+            .post(
+                "/api/community/reports",
+                report(PostKind::Thread, t.id, "off_topic", None),
+            )
+            .await,
+        201,
+    )
+    .await;
+    decode::<ModeratedPost>(staff.moderate("thread", t.id, "hide", None).await, 200).await;
+    let before = snapshot(&conn);
+    // Staff still see the hidden thread and the reply in it, but neither takes reports.
+    expect_error(
+        staff
+            .post(
+                "/api/community/reports",
+                report(PostKind::Thread, t.id, "spam", None),
+            )
+            .await,
+        409,
+        "invalid_status",
+    )
+    .await;
+    expect_error(
+        staff
+            .post(
+                "/api/community/reports",
+                report(PostKind::Reply, r.id, "spam", None),
+            )
+            .await,
+        409,
+        "invalid_status",
+    )
+    .await;
+    expect_error(
+        author
+            .post(
+                "/api/community/reports",
+                report(PostKind::Reply, r.id, "spam", None),
+            )
+            .await,
+        409,
+        "invalid_status",
+    )
+    .await;
+    expect_error(
+        Member::fresh(&server)
+            .await
+            .post(
+                "/api/community/reports",
+                report(PostKind::Reply, r.id, "spam", None),
+            )
+            .await,
+        404,
+        "not_found",
+    )
+    .await;
+    assert_eq!(snapshot(&conn), before);
+}
+
+#[tokio::test]
+async fn a_reported_post_waits_from_its_first_report_and_locking_leaves_its_reports_open() {
+    let server = community_server().await;
+    let author = Member::fresh(&server).await;
+    let reader = Member::fresh(&server).await;
+    let staff = Member::sign_in(&server, STAFF).await;
+    let t = author
+        .new_thread(PLANS, "流量卡哪家强", "大家觉得哪种流量卡最划算？")
+        .await;
+    later(&server, 2 * 3600);
+    let reported_at = server.config.clock.now();
+    decode::<ReportReceipt>(
+        reader
+            .post(
+                "/api/community/reports",
+                report(PostKind::Thread, t.id, "spam", None),
+            )
+            .await,
+        201,
+    )
+    .await;
+    later(&server, 3600);
+    let queue: ModerationQueue = staff
+        .fetch("/api/community/moderation/queue?filter=reported")
+        .await;
+    let item = queue
+        .items
+        .iter()
+        .find(|i| i.post.id == t.id && i.post.kind == PostKind::Thread)
+        .unwrap();
+    assert_eq!(item.waiting_since, reported_at);
+    assert_eq!(item.created_at, t.created_at);
+    let locked: ModeratedPost =
+        decode(staff.moderate("thread", t.id, "lock", None).await, 200).await;
+    assert_eq!(
+        locked.open_reports, 1,
+        "locking is not a decision on the report"
+    );
+    let hidden: ModeratedPost =
+        decode(staff.moderate("thread", t.id, "hide", None).await, 200).await;
+    assert_eq!(hidden.open_reports, 0);
 }
 
 #[tokio::test]

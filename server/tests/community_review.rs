@@ -94,6 +94,23 @@ async fn a_thread_with_a_forbidden_word_is_held_seen_by_its_author_only_until_st
     )
     .await;
     assert_eq!(approved.state, PostState::Published);
+    // A held reply approved later: the thread's latest activity is the approval.
+    let held_reply = author.new_reply(t.id, "补充：代办证件的也行", None).await;
+    assert_eq!(held_reply.state, PostState::Held);
+    let before = author.thread(t.id).await.thread.last_activity_at;
+    assert_eq!(before, t.created_at, "a held reply is no activity");
+    later(&server, 600);
+    decode::<ModeratedPost>(
+        staff
+            .moderate("reply", held_reply.id, "approve", None)
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(
+        reader.thread(t.id).await.thread.last_activity_at,
+        server.config.clock.now()
+    );
     let seen = reader.thread(t.id).await.thread;
     assert_eq!(seen.state, PostState::Published);
     assert!(seen.can.reply);
@@ -142,6 +159,7 @@ async fn a_held_reply_rejected_by_staff_stays_visible_to_its_author_only() {
         .await;
     let item = queue.items.iter().find(|i| i.post.id == held.id).unwrap();
     assert_eq!(item.matched_words, ["加微信", "刷单"]);
+    let activity = own.thread.last_activity_at;
     let rejected: ModeratedPost = decode(
         staff
             .moderate("reply", held.id, "reject", Some("广告引流"))
@@ -149,6 +167,15 @@ async fn a_held_reply_rejected_by_staff_stays_visible_to_its_author_only() {
         200,
     )
     .await;
+    assert_eq!(
+        author
+            .thread(BROADBAND_THREAD)
+            .await
+            .thread
+            .last_activity_at,
+        activity,
+        "a rejected reply is no activity"
+    );
     assert_eq!(rejected.state, PostState::Rejected);
     let own = author.thread(BROADBAND_THREAD).await;
     let mine = own.replies.iter().find(|r| r.id == held.id).unwrap();

@@ -35,6 +35,7 @@ pub const IDEA_CALLS: i64 = 6;
 pub const BROADBAND_THREAD: i64 = 1;
 pub const SIGNAL_THREAD: i64 = 2;
 pub const DATA_PLAN_THREAD: i64 = 3;
+pub const PLANS_THREAD: i64 = 4;
 pub const TENURE_EVENT_THREAD: i64 = 7;
 pub const OPEN_DAY_POLL_THREAD: i64 = 8;
 pub const CLOSED_IDEA_CALL_THREAD: i64 = 11;
