@@ -46,6 +46,12 @@ impl Session {
                 Err(e) => SessionState::Unknown(e),
             };
             if session.generation.get_value() == generation {
+                // This browser was signed in and the server no longer knows the session
+                // (it expired, or ended elsewhere while the app was closed or still
+                // asking): say so, as when a call meets the 401 later.
+                if matches!(state, SessionState::SignedOut) && probably_signed_in() {
+                    session.expired.set(true);
+                }
                 session.state.set(state);
             }
         });
