@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use care_contract::limits;
 
 use crate::client_ip::Cidr;
-use crate::community::SharedCommunityConfig;
+use crate::community::config::{DEFAULT_REPLIES_PER_MINUTE, DEFAULT_THREADS_PER_HOUR};
+use crate::community::{CommunityConfig, SharedCommunityConfig};
 use crate::mall::{Clock, MallConfig};
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
@@ -144,6 +145,14 @@ pub struct Cli {
     #[arg(long, env = "CARE_SMS_OUTBOX")]
     pub sms_outbox: Option<PathBuf>,
 
+    /// New community threads one member may start in a rolling hour (0: no limit).
+    #[arg(long, env = "CARE_THREADS_PER_HOUR", default_value_t = DEFAULT_THREADS_PER_HOUR)]
+    pub threads_per_hour: u32,
+
+    /// Community replies one member may post in a rolling minute (0: no limit).
+    #[arg(long, env = "CARE_REPLIES_PER_MINUTE", default_value_t = DEFAULT_REPLIES_PER_MINUTE)]
+    pub replies_per_minute: u32,
+
     /// Print the OpenAPI document and exit.
     #[arg(long)]
     pub print_openapi: bool,
@@ -167,7 +176,11 @@ impl From<Cli> for Config {
             sms_outbox: cli.sms_outbox,
             clock: Clock::default(),
             mall: MallConfig::default(),
-            community: SharedCommunityConfig::default(),
+            community: SharedCommunityConfig::new(CommunityConfig {
+                threads_per_hour: cli.threads_per_hour,
+                replies_per_minute: cli.replies_per_minute,
+                ..CommunityConfig::default()
+            }),
         }
     }
 }
@@ -185,6 +198,25 @@ mod tests {
         let config = Config::from(cli);
         assert_eq!(config.demo_code, DEFAULT_DEMO_CODE);
         assert!(config.trusted_proxies.is_empty());
+        assert_eq!(config.community.get(), CommunityConfig::default());
+    }
+
+    #[test]
+    fn the_community_rate_limits_are_flags() {
+        let cli = Cli::try_parse_from([
+            "care-server",
+            "--threads-per-hour",
+            "0",
+            "--replies-per-minute",
+            "12",
+        ])
+        .unwrap();
+        let community = Config::from(cli).community.get();
+        assert_eq!(
+            (community.threads_per_hour, community.replies_per_minute),
+            (0, 12)
+        );
+        assert_eq!(community.edit_window_minutes, 30);
     }
 
     #[test]

@@ -752,8 +752,10 @@ fn examples(doc: &mut Value) {
             json!({ "body": "LOS 灯闪红是光信号断了：先检查光纤有没有被压弯，再打 10000 报修。" }),
         ),
         ("VoteRequest", json!({ "vote": "up" })),
+        // Thread 8's poll (the open day), its first option.
         ("PollVoteRequest", json!({ "option_id": 1 })),
-        ("BestAnswerRequest", json!({ "reply_id": 1 })),
+        // Thread 4 is 张小明's (the signed-in tester's), reply 11 the staff answer in it.
+        ("BestAnswerRequest", json!({ "reply_id": 11 })),
         (
             "ReportRequest",
             json!({

@@ -22,14 +22,18 @@ pub struct CommunityConfig {
     pub adoption_points: i64,
 }
 
+/// The rate limits the operator starts with (the server's flags may change them).
+pub const DEFAULT_THREADS_PER_HOUR: u32 = 5;
+pub const DEFAULT_REPLIES_PER_MINUTE: u32 = 6;
+
 /// What the operator starts with.
 pub const DEFAULT_FORBIDDEN_WORDS: &[&str] = &["加微信", "代开发票", "刷单", "办证", "博彩"];
 
 impl Default for CommunityConfig {
     fn default() -> Self {
         Self {
-            threads_per_hour: 5,
-            replies_per_minute: 6,
+            threads_per_hour: DEFAULT_THREADS_PER_HOUR,
+            replies_per_minute: DEFAULT_REPLIES_PER_MINUTE,
             edit_window_minutes: 30,
             forbidden_words: DEFAULT_FORBIDDEN_WORDS
                 .iter()

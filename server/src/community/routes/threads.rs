@@ -249,7 +249,7 @@ pub async fn delete(
     path = "/api/community/threads/{id}/best-answer",
     tag = "community",
     security(("session" = [])),
-    params(("id" = i64, Path, description = "Thread id")),
+    params(("id" = i64, Path, description = "Thread id", example = 4)),
     request_body = BestAnswerRequest,
     responses(
         (status = 200, description = "The thread after the choice", body = ThreadDetail),

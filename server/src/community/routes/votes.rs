@@ -92,7 +92,7 @@ pub async fn reply_vote(
     path = "/api/community/threads/{id}/poll/votes",
     tag = "community",
     security(("session" = [])),
-    params(("id" = i64, Path, description = "Thread id")),
+    params(("id" = i64, Path, description = "Thread id", example = 8)),
     request_body = PollVoteRequest,
     responses(
         (status = 200, description = "The poll with the vote counted", body = Poll),

@@ -74,20 +74,6 @@ pub fn author(row: &Row<'_>, at: usize, mall: &MallConfig) -> rusqlite::Result<A
     })
 }
 
-/// One author by id.
-pub fn author_by_id(
-    conn: &Connection,
-    id: i64,
-    mall: &MallConfig,
-) -> rusqlite::Result<Option<Author>> {
-    conn.query_row(
-        &format!("SELECT {AUTHOR_COLUMNS} FROM subscribers s WHERE s.id = ?1"),
-        [id],
-        |r| author(r, 0, mall),
-    )
-    .optional()
-}
-
 /// A thread as the rules look at it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadFacts {
