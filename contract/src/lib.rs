@@ -14,6 +14,7 @@ pub mod integer;
 pub mod limits;
 pub mod mall;
 pub mod meta;
+mod names;
 pub mod pattern;
 pub mod phone;
 pub mod points;

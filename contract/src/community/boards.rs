@@ -1,40 +1,17 @@
 //! Boards (版块).
 
+use crate::names::named_enum;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// What a board is for.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum BoardKind {
-    /// Members start threads and reply.
-    Discussion,
-    /// Idea calls (创意征集): staff start each call, members reply with suggestions, and a
-    /// suggestion staff adopt earns its author points.
-    IdeaCall,
-}
-
-impl BoardKind {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [BoardKind] = <BoardKind as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// What a board is for.
+    pub enum BoardKind {
+        /// Members start threads and reply.
+        Discussion,
+        /// Idea calls (创意征集): staff start each call, members reply with suggestions, and a
+        /// suggestion staff adopt earns its author points.
+        IdeaCall,
     }
 }
 

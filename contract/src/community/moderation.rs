@@ -4,52 +4,24 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Author, PostRef, PostState};
+use crate::names::named_enum;
 
-macro_rules! names {
-    ($name:ident) => {
-        impl $name {
-            /// Every variant, in declaration order.
-            pub const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
-
-            /// The snake_case name used in JSON, query strings and the database.
-            pub fn as_str(self) -> &'static str {
-                self.into()
-            }
-        }
-    };
+named_enum! {
+    /// Why a member reports a post.
+    pub enum ReportReason {
+        /// Advertising, spam, scams (垃圾广告).
+        Spam,
+        /// Insults, harassment (辱骂攻击).
+        Abuse,
+        /// Someone's phone number or other personal data (泄露隐私).
+        Privacy,
+        /// False or misleading (不实信息).
+        Misinformation,
+        /// Not about this board (与版块无关).
+        OffTopic,
+        Other,
+    }
 }
-
-/// Why a member reports a post.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ReportReason {
-    /// Advertising, spam, scams (垃圾广告).
-    Spam,
-    /// Insults, harassment (辱骂攻击).
-    Abuse,
-    /// Someone's phone number or other personal data (泄露隐私).
-    Privacy,
-    /// False or misleading (不实信息).
-    Misinformation,
-    /// Not about this board (与版块无关).
-    OffTopic,
-    Other,
-}
-names!(ReportReason);
 
 /// `POST /api/community/reports`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,32 +46,17 @@ pub struct ReportReceipt {
     pub already_reported: bool,
 }
 
-/// Which posts the queue shows.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum QueueFilter {
-    /// Held posts and posts with open reports (the default).
-    #[default]
-    All,
-    Held,
-    Reported,
+named_enum! {
+    /// Which posts the queue shows.
+    #[derive(Default)]
+    pub enum QueueFilter {
+        /// Held posts and posts with open reports (the default).
+        #[default]
+        All,
+        Held,
+        Reported,
+    }
 }
-names!(QueueFilter);
 
 /// `GET /api/community/moderation/queue` query.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,66 +125,36 @@ pub struct ModerationQueue {
     pub reported: u64,
 }
 
-/// What staff do with a thread.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ThreadModAction {
-    /// A published post: hide it (its open reports are settled).
-    Hide,
-    /// A hidden post: publish it again.
-    Restore,
-    /// A held post: publish it.
-    Approve,
-    /// A held post: refuse it.
-    Reject,
-    Lock,
-    Unlock,
-    Pin,
-    Unpin,
-    /// Settle its open reports without acting on the post.
-    Dismiss,
+named_enum! {
+    /// What staff do with a thread.
+    pub enum ThreadModAction {
+        /// A published post: hide it (its open reports are settled).
+        Hide,
+        /// A hidden post: publish it again.
+        Restore,
+        /// A held post: publish it.
+        Approve,
+        /// A held post: refuse it.
+        Reject,
+        Lock,
+        Unlock,
+        Pin,
+        Unpin,
+        /// Settle its open reports without acting on the post.
+        Dismiss,
+    }
 }
-names!(ThreadModAction);
 
-/// What staff do with a reply.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ReplyModAction {
-    Hide,
-    Restore,
-    Approve,
-    Reject,
-    Dismiss,
+named_enum! {
+    /// What staff do with a reply.
+    pub enum ReplyModAction {
+        Hide,
+        Restore,
+        Approve,
+        Reject,
+        Dismiss,
+    }
 }
-names!(ReplyModAction);
 
 /// `POST /api/community/moderation/threads/{id}` (staff).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,44 +175,29 @@ pub struct ReplyModeration {
     pub note: Option<String>,
 }
 
-/// What the moderation log records.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ModerationAction {
-    /// A forbidden word held a new or edited post (no actor: the backend did it).
-    Held,
-    Approved,
-    Rejected,
-    Hidden,
-    Restored,
-    Locked,
-    Unlocked,
-    Pinned,
-    Unpinned,
-    /// Open reports settled without acting on the post.
-    Dismissed,
-    /// A suggestion adopted in an idea call (the note says the points).
-    Adopted,
-    /// Staff chose or cleared a best answer in someone else's thread.
-    BestAnswer,
-    /// The author deleted their post.
-    Deleted,
+named_enum! {
+    /// What the moderation log records.
+    pub enum ModerationAction {
+        /// A forbidden word held a new or edited post (no actor: the backend did it).
+        Held,
+        Approved,
+        Rejected,
+        Hidden,
+        Restored,
+        Locked,
+        Unlocked,
+        Pinned,
+        Unpinned,
+        /// Open reports settled without acting on the post.
+        Dismissed,
+        /// A suggestion adopted in an idea call (the note says the points).
+        Adopted,
+        /// Staff chose or cleared a best answer in someone else's thread.
+        BestAnswer,
+        /// The author deleted their post.
+        Deleted,
+    }
 }
-names!(ModerationAction);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -340,31 +252,16 @@ pub struct ModeratedPost {
     pub entry: ModerationLogEntry,
 }
 
-/// The text field a problem is in (`details.field` of `invalid_post`).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum PostField {
-    Title,
-    Body,
-    /// A poll option, or the number of options.
-    PollOption,
-    /// A report's detail.
-    Detail,
-    /// A moderation or adoption note.
-    Note,
+named_enum! {
+    /// The text field a problem is in (`details.field` of `invalid_post`).
+    pub enum PostField {
+        Title,
+        Body,
+        /// A poll option, or the number of options.
+        PollOption,
+        /// A report's detail.
+        Detail,
+        /// A moderation or adoption note.
+        Note,
+    }
 }
-names!(PostField);

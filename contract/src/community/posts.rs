@@ -1,6 +1,7 @@
 //! Posts (threads and replies): who wrote them, which one, where they stand, and what the
 //! signed-in member may do with them.
 
+use crate::names::named_enum;
 use serde::{Deserialize, Serialize};
 
 /// A post's author: the nickname, the phone masked (138****8000, never in full), the
@@ -20,35 +21,11 @@ pub struct Author {
     pub is_staff: bool,
 }
 
-/// A thread or a reply.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum PostKind {
-    Thread,
-    Reply,
-}
-
-impl PostKind {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [PostKind] = <PostKind as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// A thread or a reply.
+    pub enum PostKind {
+        Thread,
+        Reply,
     }
 }
 
@@ -61,45 +38,21 @@ pub struct PostRef {
     pub id: i64,
 }
 
-/// Where a post stands.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum PostState {
-    /// Everyone sees it.
-    Published,
-    /// A forbidden word held it for review: only its author ("awaiting review", 待审核)
-    /// and staff see it, until staff approve or reject it.
-    Held,
-    /// Staff hid it: its author and staff see it (with the note); to others a hidden reply
-    /// is a placeholder and a hidden thread is not found.
-    Hidden,
-    /// Held, then refused by staff: only its author and staff see it.
-    Rejected,
-    /// Its author deleted it: a reply shows as a placeholder, a thread is not found.
-    Deleted,
-}
-
-impl PostState {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [PostState] = <PostState as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// Where a post stands.
+    pub enum PostState {
+        /// Everyone sees it.
+        Published,
+        /// A forbidden word held it for review: only its author ("awaiting review", 待审核)
+        /// and staff see it, until staff approve or reject it.
+        Held,
+        /// Staff hid it: its author and staff see it (with the note); to others a hidden reply
+        /// is a placeholder and a hidden thread is not found.
+        Hidden,
+        /// Held, then refused by staff: only its author and staff see it.
+        Rejected,
+        /// Its author deleted it: a reply shows as a placeholder, a thread is not found.
+        Deleted,
     }
 }
 

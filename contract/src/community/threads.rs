@@ -5,42 +5,19 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Author, Board, NewPoll, Poll, PostActions, PostState, Reply, Vote};
+use crate::names::named_enum;
 
-/// The order of a thread list.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ThreadSort {
-    /// Votes decaying with age (the default): `log10(max(1, 3 + score)) / (hours + 2)^1.8`.
-    #[default]
-    Hot,
-    /// Newest first.
-    New,
-    /// Highest score first.
-    Top,
-}
-
-impl ThreadSort {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [ThreadSort] = <ThreadSort as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// The order of a thread list.
+    #[derive(Default)]
+    pub enum ThreadSort {
+        /// Votes decaying with age (the default): `log10(max(1, 3 + score)) / (hours + 2)^1.8`.
+        #[default]
+        Hot,
+        /// Newest first.
+        New,
+        /// Highest score first.
+        Top,
     }
 }
 

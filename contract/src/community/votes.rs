@@ -1,38 +1,17 @@
 //! Votes on threads and replies: one per member per post, never on one's own.
 
+use crate::names::named_enum;
 use serde::{Deserialize, Serialize};
 
-/// A member's vote.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Vote {
-    Up,
-    Down,
+named_enum! {
+    /// A member's vote.
+    pub enum Vote {
+        Up,
+        Down,
+    }
 }
 
 impl Vote {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Vote] = <Vote as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
     /// What it adds to a score.
     pub const fn value(self) -> i64 {
         match self {
@@ -42,34 +21,17 @@ impl Vote {
     }
 }
 
-/// What a member does with their vote.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum VoteChoice {
-    Up,
-    Down,
-    /// Take the vote back.
-    Withdraw,
+named_enum! {
+    /// What a member does with their vote.
+    pub enum VoteChoice {
+        Up,
+        Down,
+        /// Take the vote back.
+        Withdraw,
+    }
 }
 
 impl VoteChoice {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [VoteChoice] = <VoteChoice as strum::VariantArray>::VARIANTS;
-
     /// The vote it leaves (none after a withdrawal).
     pub const fn vote(self) -> Option<Vote> {
         match self {

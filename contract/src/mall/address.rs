@@ -6,6 +6,7 @@ use super::{
     ADDRESS_DETAIL_MAX_CHARS, ADDRESS_DETAIL_MIN_CHARS, ADDRESS_NAME_MAX_CHARS,
     ADDRESS_REGION_MAX_CHARS,
 };
+use crate::names::named_enum;
 use crate::phone::normalize_phone;
 
 /// Where a physical item goes. Kept per subscriber for next time; shown in full only to
@@ -23,36 +24,13 @@ pub struct DeliveryAddress {
     pub detail: String,
 }
 
-/// The address field a problem is in (`details.field` of `invalid_address`).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum AddressField {
-    Name,
-    Phone,
-    Region,
-    Detail,
-}
-
-impl AddressField {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [AddressField] = <AddressField as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// The address field a problem is in (`details.field` of `invalid_address`).
+    pub enum AddressField {
+        Name,
+        Phone,
+        Region,
+        Detail,
     }
 }
 

@@ -3,47 +3,24 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::names::named_enum;
 use crate::ErrorCode;
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ItemCategory {
-    /// 话费
-    PhoneCredit,
-    /// 流量
-    Data,
-    /// Video, music and reading memberships.
-    Membership,
-    /// Accessories, smart hardware, small appliances.
-    Physical,
-    /// Rural-support produce (助农).
-    Rural,
-    /// Charity donation of points: the projects are at `GET /api/mall/charity`, not in
-    /// the item list.
-    Charity,
-}
-
-impl ItemCategory {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [ItemCategory] = <ItemCategory as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    pub enum ItemCategory {
+        /// 话费
+        PhoneCredit,
+        /// 流量
+        Data,
+        /// Video, music and reading memberships.
+        Membership,
+        /// Accessories, smart hardware, small appliances.
+        Physical,
+        /// Rural-support produce (助农).
+        Rural,
+        /// Charity donation of points: the projects are at `GET /api/mall/charity`, not in
+        /// the item list.
+        Charity,
     }
 }
 
@@ -168,39 +145,16 @@ pub struct MallItem {
     pub first_exchange_points: Option<i64>,
 }
 
-/// Catalogue order.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ItemSort {
-    /// Most redeemed first (the default).
-    #[default]
-    Popular,
-    PriceAsc,
-    PriceDesc,
-    Newest,
-}
-
-impl ItemSort {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [ItemSort] = <ItemSort as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// Catalogue order.
+    #[derive(Default)]
+    pub enum ItemSort {
+        /// Most redeemed first (the default).
+        #[default]
+        Popular,
+        PriceAsc,
+        PriceDesc,
+        Newest,
     }
 }
 

@@ -1,52 +1,29 @@
 //! The points ledger.
 
+use crate::names::named_enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Why points came or went.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum LedgerKind {
-    /// Points from the monthly bill (about 1 per yuan, times the tier multiplier).
-    MonthlySpending,
-    /// Years on the network.
-    Tenure,
-    /// Consecutive active months.
-    ActivityBonus,
-    CheckIn,
-    BirthdayGift,
-    HolidayDouble,
-    /// A suggestion the operator adopted (创意征集).
-    AdoptedSuggestion,
-    Redemption,
-    /// Points back from a cancelled order.
-    Refund,
-    /// Points that reached their expiry date unspent.
-    Expiry,
-    Donation,
-}
-
-impl LedgerKind {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [LedgerKind] = <LedgerKind as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    /// Why points came or went.
+    pub enum LedgerKind {
+        /// Points from the monthly bill (about 1 per yuan, times the tier multiplier).
+        MonthlySpending,
+        /// Years on the network.
+        Tenure,
+        /// Consecutive active months.
+        ActivityBonus,
+        CheckIn,
+        BirthdayGift,
+        HolidayDouble,
+        /// A suggestion the operator adopted (创意征集).
+        AdoptedSuggestion,
+        Redemption,
+        /// Points back from a cancelled order.
+        Refund,
+        /// Points that reached their expiry date unspent.
+        Expiry,
+        Donation,
     }
 }
 

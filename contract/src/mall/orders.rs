@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{DeliveryAddress, DeliveryKind, ItemCategory};
+use crate::names::named_enum;
 
 /// `POST /api/mall/redemptions`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,40 +33,16 @@ pub struct RedemptionReceipt {
     pub replayed: bool,
 }
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum OrderStatus {
-    /// Instant items: credited.
-    Completed,
-    AwaitingShipment,
-    /// On its way; `tracking_number` is set.
-    Shipped,
-    Delivered,
-    /// Cancelled while awaiting shipment; the points came back as a `refund`.
-    Cancelled,
-}
-
-impl OrderStatus {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [OrderStatus] = <OrderStatus as strum::VariantArray>::VARIANTS;
-
-    /// The snake_case name used in JSON, query strings and the database.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+named_enum! {
+    pub enum OrderStatus {
+        /// Instant items: credited.
+        Completed,
+        AwaitingShipment,
+        /// On its way; `tracking_number` is set.
+        Shipped,
+        Delivered,
+        /// Cancelled while awaiting shipment; the points came back as a `refund`.
+        Cancelled,
     }
 }
 
