@@ -1,32 +1,64 @@
-//! Half-typed input that must survive a reload. Personal values (a phone number) go to
-//! sessionStorage, which the browser forgets when the tab closes; longer drafts (posts,
-//! feedback) go to localStorage, which keeps them over a closed tab and a sign-out, under
-//! versioned keys.
+//! Half-typed input that must survive a reload, under versioned keys. Personal values (a
+//! phone number, an address, a request on its way) are kept for the tab: sessionStorage,
+//! which the browser forgets when the tab closes. Longer drafts (posts, feedback) are kept
+//! on the device: localStorage, which keeps them over a closed tab and a sign-out.
 
-/// A text draft kept in sessionStorage under a versioned key.
-pub struct SessionDraft {
-    key: &'static str,
+use std::borrow::Cow;
+
+/// Which of the browser's stores a draft lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kept {
+    ForTheTab,
+    OnTheDevice,
 }
 
-impl SessionDraft {
-    pub const fn new(key: &'static str) -> Self {
-        SessionDraft { key }
+/// A draft under one key. Saving is best effort: a browser that refuses storage still lets
+/// the user type. An empty draft is removed, not kept.
+pub struct Draft {
+    key: Cow<'static, str>,
+    kept: Kept,
+}
+
+impl Draft {
+    /// Kept for the tab (sessionStorage): personal values.
+    pub const fn for_the_tab(key: &'static str) -> Self {
+        Draft {
+            key: Cow::Borrowed(key),
+            kept: Kept::ForTheTab,
+        }
     }
 
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.session_storage().ok().flatten()
+    /// Kept on the device (localStorage): posts and forms. The key may name what the draft
+    /// belongs to (`care.community.reply.v1:42`).
+    pub fn on_the_device(key: impl Into<Cow<'static, str>>) -> Self {
+        Draft {
+            key: key.into(),
+            kept: Kept::OnTheDevice,
+        }
+    }
+
+    fn storage(&self) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        match self.kept {
+            Kept::ForTheTab => window.session_storage(),
+            Kept::OnTheDevice => window.local_storage(),
+        }
+        .ok()
+        .flatten()
     }
 
     pub fn load(&self) -> String {
-        Self::storage()
-            .and_then(|s| s.get_item(self.key).ok().flatten())
+        self.storage()
+            .and_then(|s| s.get_item(&self.key).ok().flatten())
             .unwrap_or_default()
     }
 
-    /// Saving is best effort: a browser that refuses storage still lets the user type.
     pub fn save(&self, value: &str) {
-        if let Some(storage) = Self::storage() {
-            let _ = storage.set_item(self.key, value);
+        if value.is_empty() {
+            return self.clear();
+        }
+        if let Some(storage) = self.storage() {
+            let _ = storage.set_item(&self.key, value);
         }
     }
 
@@ -43,55 +75,7 @@ impl SessionDraft {
     }
 
     pub fn clear(&self) {
-        if let Some(storage) = Self::storage() {
-            let _ = storage.remove_item(self.key);
-        }
-    }
-}
-
-/// A longer draft (a post, a reply) kept in localStorage under a versioned key, which may
-/// name what it belongs to (`care.community.reply.v1:42`).
-pub struct LocalDraft {
-    key: String,
-}
-
-impl LocalDraft {
-    pub fn new(key: impl Into<String>) -> Self {
-        LocalDraft { key: key.into() }
-    }
-
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
-    pub fn load(&self) -> String {
-        Self::storage()
-            .and_then(|s| s.get_item(&self.key).ok().flatten())
-            .unwrap_or_default()
-    }
-
-    /// Best effort, as for `SessionDraft`. An empty draft is removed, not kept.
-    pub fn save(&self, value: &str) {
-        if value.is_empty() {
-            return self.clear();
-        }
-        if let Some(storage) = Self::storage() {
-            let _ = storage.set_item(&self.key, value);
-        }
-    }
-
-    pub fn load_json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
-        serde_json::from_str(&self.load()).ok()
-    }
-
-    pub fn save_json<T: serde::Serialize>(&self, value: &T) {
-        if let Ok(json) = serde_json::to_string(value) {
-            self.save(&json);
-        }
-    }
-
-    pub fn clear(&self) {
-        if let Some(storage) = Self::storage() {
+        if let Some(storage) = self.storage() {
             let _ = storage.remove_item(&self.key);
         }
     }

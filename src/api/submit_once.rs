@@ -25,7 +25,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::ApiError;
-use crate::drafts::SessionDraft;
+use crate::drafts::Draft;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -149,7 +149,7 @@ where
     /// The request a reload interrupted, if it `is_ours`: open its confirmation again, and
     /// `open` will carry on with it.
     pub fn interrupted(kept: &'static str, is_ours: impl Fn(&R) -> bool) -> Option<R> {
-        SessionDraft::new(kept)
+        Draft::for_the_tab(kept)
             .load_json::<R>()
             .filter(|r| is_ours(r))
     }
@@ -212,7 +212,7 @@ where
         let Some(request) = self.request.get_value() else {
             return;
         };
-        let kept = SessionDraft::new(self.kept);
+        let kept = Draft::for_the_tab(self.kept);
         kept.save_json(&request);
         self.state.set(first);
         spawn_local(async move {

@@ -11,14 +11,14 @@ use super::form::{check_code, check_phone, place_error, FieldError, Placement};
 use super::{safe_next, use_session, SessionExpiredNote, SessionState};
 use crate::api::{self, ApiError};
 use crate::auth::texts::{tr, use_texts};
-use crate::drafts::SessionDraft;
+use crate::drafts::Draft;
 use crate::server_info::use_server_info;
 use crate::widgets::error_view::ErrorNotice;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::page_title::set_page_meta;
 
 /// The phone field is kept for this browser session only: it is personal data.
-const PHONE_DRAFT: SessionDraft = SessionDraft::new("care.draft.sign-in-phone.v1");
+const PHONE_DRAFT: Draft = Draft::for_the_tab("care.draft.sign-in-phone.v1");
 
 #[component]
 pub fn SignInPage() -> impl IntoView {

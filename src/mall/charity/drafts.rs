@@ -7,9 +7,9 @@ use care_contract::mall::{DonationReceipt, DonationRequest};
 use super::api;
 use crate::api::submit_once::SubmitOnce;
 use crate::api::ApiError;
-use crate::drafts::SessionDraft;
+use crate::drafts::Draft;
 
-const AMOUNT: SessionDraft = SessionDraft::new("care.draft.donation-amount.v1");
+const AMOUNT: Draft = Draft::for_the_tab("care.draft.donation-amount.v1");
 
 /// Where an unanswered donation is kept (sessionStorage).
 pub const PENDING_DONATION: &str = "care.mall.pending-donation.v1";

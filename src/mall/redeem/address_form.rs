@@ -8,11 +8,11 @@ use care_contract::mall::{
 };
 use leptos::prelude::*;
 
-use crate::drafts::SessionDraft;
+use crate::drafts::Draft;
 use crate::mall::texts::{tr, use_texts, Texts};
 use crate::widgets::icons::{Icon, IconKind};
 
-const ADDRESS_DRAFT: SessionDraft = SessionDraft::new("care.draft.delivery-address.v1");
+const ADDRESS_DRAFT: Draft = Draft::for_the_tab("care.draft.delivery-address.v1");
 
 /// The four fields as the user types them.
 #[derive(Clone, Copy)]
