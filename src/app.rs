@@ -9,8 +9,8 @@ use crate::home::HomePage;
 use crate::layout::Shell;
 use crate::lazy_pages::{
     CommunityRoute, DonateRoute, FeedbackRoute, ItemRoute, LedgerRoute, MallRoute, MeRoute,
-    ModerationRoute, NewThreadRoute, OrderRoute, OrdersRoute, SettingsRoute, SignInRoute,
-    ThreadRoute,
+    ModerationLogRoute, ModerationRoute, NewThreadRoute, OrderRoute, OrdersRoute, SettingsRoute,
+    SignInRoute, ThreadRoute,
 };
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community/threads/:id") view={Lazy::<ThreadRoute>::new()} />
                     <Route path=path!("/community/new") view={Lazy::<NewThreadRoute>::new()} />
                     <Route path=path!("/community/moderation") view={Lazy::<ModerationRoute>::new()} />
+                    <Route path=path!("/community/moderation/log") view={Lazy::<ModerationLogRoute>::new()} />
                     <Route path=path!("/feedback") view={Lazy::<FeedbackRoute>::new()} />
                     <Route path=path!("/me") view={Lazy::<MeRoute>::new()} />
                     <Route path=path!("/me/settings") view={Lazy::<SettingsRoute>::new()} />

@@ -7,8 +7,10 @@
 //! code, and keeps the first load inside its budget as screens are added.
 //!
 //! Name a group after its pages' first path segment plus `_pages` (`/sign-in/...` is
-//! `sign_in_pages`): index.html uses that name to fetch a group's code beside the main wasm
-//! when the app is opened straight on one of its pages.
+//! `sign_in_pages`), or their first two when a capability's pages are split further
+//! (`/community/threads/...` is `community_threads_pages`): index.html uses that name to
+//! fetch a group's code beside the main wasm when the app is opened straight on one of its
+//! pages, and `warm_group` to fetch it ahead of a likely next tap.
 //!
 //! A group that cannot be fetched (a phone losing signal between pages) shows the usual
 //! error card with a retry instead of stopping the app: the split functions are `fallible`.
@@ -23,7 +25,9 @@ use leptos_router::LazyRoute;
 
 use crate::api::ApiError;
 use crate::auth::SignInPage;
-use crate::community::{self, CommunityPage, ModerationPage, NewThreadPage, ThreadPage};
+use crate::community::{
+    self, CommunityPage, ModerationLogPage, ModerationPage, NewThreadPage, ThreadPage,
+};
 use crate::feedback::FeedbackPage;
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{self, MePage, SettingsPage};
@@ -84,11 +88,24 @@ page_group!(sign_in_pages: SignInScreen {
     SignInRoute => SignInPage;
 });
 
+// The community is four groups, not one: a link in a text message opens a thread, and
+// should not wait for the list, the new-thread form (with its poll editor) and the staff's
+// screens. The list warms the thread group while it is read.
 page_group!(community_pages: CommunityScreen {
     CommunityRoute => CommunityPage, prefetch community::prefetch::list;
+});
+
+page_group!(community_threads_pages: ThreadScreen {
     ThreadRoute => ThreadPage, prefetch community::prefetch::thread;
+});
+
+page_group!(community_new_pages: NewThreadScreen {
     NewThreadRoute => NewThreadPage;
+});
+
+page_group!(community_moderation_pages: ModerationScreen {
     ModerationRoute => ModerationPage;
+    ModerationLogRoute => ModerationLogPage;
 });
 
 page_group!(feedback_pages: FeedbackScreen {
@@ -100,6 +117,19 @@ page_group!(feedback_pages: FeedbackScreen {
 #[inline(never)]
 pub fn route_param(name: &str) -> Option<String> {
     leptos_router::hooks::use_params_map().with_untracked(|p| p.get(name))
+}
+
+/// Starts downloading a group's code (its files as index.html lists them) without running
+/// it, when its page is the likely next tap; opening the page then finds it in the cache.
+/// Best effort: a browser without prefetch, or a debug build, just loads it on the tap.
+pub fn warm_group(group: &str) {
+    use wasm_bindgen::JsCast;
+    let warm = js_sys::Reflect::get(&window(), &"careWarmGroup".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(warm) = warm {
+        let _ = warm.call1(&wasm_bindgen::JsValue::NULL, &group.into());
+    }
 }
 
 /// The page's code could not be fetched: the network error card; retrying reloads the page,

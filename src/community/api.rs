@@ -108,6 +108,14 @@ pub async fn fetch_queue(
     .await
 }
 
+/// The moderation log, newest first (staff).
+pub async fn fetch_log(page: u32) -> Result<care_contract::community::ModerationLogPage, ApiError> {
+    client::get(&format!(
+        "/community/moderation/log?page={page}&per_page=30"
+    ))
+    .await
+}
+
 /// A staff action on a thread (hide, restore, approve, reject, lock, pin, dismiss, ...).
 pub async fn moderate_thread(
     id: i64,

@@ -12,7 +12,7 @@ use super::api;
 use super::query::{tidy_words, ListQuery, THREADS_PER_PAGE};
 use super::texts::{tr, use_texts, Texts};
 use super::thread_card::ThreadCard;
-use crate::drafts::SessionDraft;
+use crate::drafts::Draft;
 use crate::i18n::Locale;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -182,6 +182,8 @@ fn ThreadList(page: ThreadPage, query: Memo<ListQuery>) -> impl IntoView {
         .into_any();
     }
     restore_position();
+    // The reader's next tap is most likely a thread: its code downloads while they read.
+    crate::lazy_pages::warm_group("community_threads_pages");
     let pages = page.total.div_ceil(u64::from(THREADS_PER_PAGE)).max(1) as u32;
     let total = i64::try_from(page.total).unwrap_or(i64::MAX);
     let now = page.now;
@@ -216,7 +218,7 @@ fn QueueLink(pending: u64) -> impl IntoView {
 /// Where the reader was in a list, kept as they open a thread from it, so coming back (the
 /// back button, or the tab) puts them where they left off, not at the top: the list is read
 /// again from the backend, and the browser's own restoring runs before it is there.
-const LIST_POSITION: SessionDraft = SessionDraft::new("care.community.list-position.v1");
+const LIST_POSITION: Draft = Draft::for_the_tab("care.community.list-position.v1");
 
 /// The list's address as the address bar has it.
 fn here() -> String {

@@ -9,12 +9,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::api;
-use super::length::{check_length, counted, LengthProblem};
-use super::texts::{tr, use_texts, Texts};
+use super::length::check_length;
+use super::length_field::LengthField;
+use super::texts::{tr, use_texts};
 use super::words::refusal_text;
 use crate::api::submit_once::{Idempotent, SubmitOnce, SubmitState};
 use crate::api::ApiError;
-use crate::drafts::LocalDraft;
+use crate::drafts::Draft;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::submit_status::SubmitStatus;
 
@@ -22,8 +23,8 @@ use crate::widgets::submit_status::SubmitStatus;
 const PENDING_REPLY: &str = "care.community.pending-reply.v1";
 
 /// The draft of a reply to this thread.
-fn draft(thread_id: i64) -> LocalDraft {
-    LocalDraft::new(format!("care.community.reply.v1:{thread_id}"))
+fn draft(thread_id: i64) -> Draft {
+    Draft::on_the_device(format!("care.community.reply.v1:{thread_id}"))
 }
 
 /// A reply and the thread it goes to, as `SubmitOnce` keeps it.
@@ -66,14 +67,6 @@ pub struct ReplyTarget {
     pub nickname: String,
 }
 
-pub fn length_text(problem: LengthProblem, t: &Texts) -> String {
-    match problem {
-        LengthProblem::Empty => t.field_empty.to_owned(),
-        LengthProblem::TooShort { min } => t.field_too_short(min as i64),
-        LengthProblem::TooLong { max } => t.field_too_long(max as i64),
-    }
-}
-
 #[component]
 pub fn ReplyComposer(
     thread_id: i64,
@@ -90,8 +83,7 @@ pub fn ReplyComposer(
     let problem = move || text.with(|s| check_length(s, REPLY_MIN_CHARS, REPLY_MAX_CHARS).err());
     let shown_problem = move || if tried.get() { problem() } else { None };
     let busy = move || state.with(SubmitState::may_have_happened);
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let on_input = move |value: String| {
         draft(thread_id).save(&value);
         text.set(value);
     };
@@ -139,23 +131,10 @@ pub fn ReplyComposer(
                     </button>
                 </p>
             })}
-            <div class="field">
-                <label for="reply-body">{tr(|t| t.reply_label)}</label>
-                <p class="field__hint" id="reply-body-hint">{tr(|t| t.markup_hint)}</p>
-                <textarea id="reply-body" rows="4" node_ref=area
-                    aria-describedby="reply-body-hint reply-body-count reply-body-error"
-                    aria-invalid=move || shown_problem().is_some().to_string()
-                    readonly=busy
-                    prop:value=move || text.get() on:input=on_input></textarea>
-                <div class="field__count" id="reply-body-count">
-                    {move || format!("{}/{REPLY_MAX_CHARS}", text.with(|s| counted(s)))}
-                </div>
-                <p class="field__error" id="reply-body-error" aria-live="polite">
-                    {move || shown_problem().map(|p| view! {
-                        <Icon kind=IconKind::Alert /><span>{move || length_text(p, t.get())}</span>
-                    })}
-                </p>
-            </div>
+            <LengthField id="reply-body" label=tr(|t| t.reply_label) max=REPLY_MAX_CHARS rows=4
+                hint=tr(|t| t.markup_hint) node_ref=area
+                value=text.into() problem=Signal::derive(shown_problem) readonly=Signal::derive(busy)
+                on_input=on_input />
             <SubmitStatus submit />
             {move || match state.get() {
                 SubmitState::Failed(error) => Some(view! {

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::api;
-use super::composer::length_text;
 use super::length::check_length;
+use super::length_field::LengthField;
 use super::texts::{tr, use_texts};
 use super::words::refusal_text;
 use crate::api::ApiError;
@@ -134,25 +134,13 @@ pub fn OwnPostActions(
                     view! {
                         <form class="form own-post__form" novalidate on:submit=save>
                             {has_title.then(|| view! {
-                                <div class="field">
-                                    <label for=format!("{id}-title")>{tr(|t| t.title_field)}</label>
-                                    <input id=format!("{id}-title") type="text" readonly=busy
-                                        aria-invalid=move || (tried.get() && title_problem().is_some()).to_string()
-                                        prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
-                                    <p class="field__error" aria-live="polite">
-                                        {move || tried.get().then(title_problem).flatten().map(|p| view! { <Icon kind=IconKind::Alert /><span>{move || length_text(p, t.get())}</span> })}
-                                    </p>
-                                </div>
+                                <LengthField id=format!("{id}-title") label=tr(|t| t.title_field) max=TITLE_MAX_CHARS
+                                    value=title.into() problem=Signal::derive(move || tried.get().then(title_problem).flatten())
+                                    readonly=Signal::derive(busy) on_input=move |v| title.set(v) />
                             })}
-                            <div class="field">
-                                <label for=format!("{id}-body")>{tr(|t| t.body_field)}</label>
-                                <textarea id=format!("{id}-body") rows="5" readonly=busy
-                                    aria-invalid=move || (tried.get() && body_problem().is_some()).to_string()
-                                    prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
-                                <p class="field__error" aria-live="polite">
-                                    {move || tried.get().then(body_problem).flatten().map(|p| view! { <Icon kind=IconKind::Alert /><span>{move || length_text(p, t.get())}</span> })}
-                                </p>
-                            </div>
+                            <LengthField id=format!("{id}-body") label=tr(|t| t.body_field) max=body_max rows=5
+                                value=body.into() problem=Signal::derive(move || tried.get().then(body_problem).flatten())
+                                readonly=Signal::derive(busy) on_input=move |v| body.set(v) />
                             <div class="own-post__buttons">
                                 <button type="submit" class="button button--primary" disabled=busy>{tr(|t| t.edit_save)}</button>
                                 <button type="button" class="button button--secondary" disabled=busy on:click=move |_| mode.set(Mode::Idle)>{tr(|t| t.edit_cancel)}</button>
