@@ -87,11 +87,12 @@ fn LogList(log: ModerationLogPage) -> impl IntoView {
     let pages = log.total.div_ceil(u64::from(log.per_page.max(1))).max(1) as u32;
     let current = log.page;
     view! {
+        <h2 class="section-title" id="log-title">{tr(|t| t.log_list_label)}</h2>
         {if log.entries.is_empty() {
             view! { <p class="card empty-state">{tr(|t| t.log_empty)}</p> }.into_any()
         } else {
             view! {
-                <ol class="card log-list" aria-label=tr(|t| t.log_list_label)>
+                <ol class="card log-list" aria-labelledby="log-title">
                     {log.entries.into_iter().map(|entry| view! { <LogEntry entry /> }).collect_view()}
                 </ol>
             }.into_any()
@@ -119,22 +120,26 @@ fn LogEntry(entry: ModerationLogEntry) -> impl IntoView {
     let who = actor.map(|a| a.nickname);
     view! {
         <li class="log-entry">
-            <p class="log-entry__what">
+            <div class="log-entry__what">
                 <span class="badge">{move || action_label(action, t.get())}</span>
                 <A href=href>{move || match kind {
                     PostKind::Thread => t.get().log_thread(&post.id.to_string()),
                     PostKind::Reply => t.get().log_reply(&post.id.to_string()),
                 }}</A>
-            </p>
-            <p class="log-entry__meta">
+            </div>
+            <div class="log-entry__meta">
                 {match who {
                     Some(name) => view! { <span>{name}</span> }.into_any(),
                     None => view! { <span>{tr(|t| t.log_by_system)}</span> }.into_any(),
                 }}
                 " · "
                 <time datetime=at.to_rfc3339()>{move || format_date_time(at, locale.get())}</time>
-            </p>
-            {note.map(|note| view! { <p class="log-entry__note">{move || t.get().log_note(&note)}</p> })}
+            </div>
+            {note.map(|note| view! {
+                <p class="log-entry__note">
+                    {move || if action == ModerationAction::Held { t.get().queue_matched(&note) } else { t.get().log_note(&note) }}
+                </p>
+            })}
         </li>
     }
 }

@@ -99,12 +99,13 @@ fn QueueList(
         .max(1) as u32;
     let current = queue.page;
     view! {
-        <p class="section-title" role="status">{move || t.get().queue_counts(held, reported)}</p>
+        <h2 class="section-title" id="queue-title">{tr(|t| t.queue_list_label)}</h2>
+        <p class="thread-list__count" role="status">{move || t.get().queue_counts(held, reported)}</p>
         {if queue.items.is_empty() {
             view! { <p class="card empty-state">{tr(|t| t.queue_empty)}</p> }.into_any()
         } else {
             view! {
-                <ul class="thread-list" aria-label=tr(|t| t.queue_list_label)>
+                <ul class="thread-list" aria-labelledby="queue-title">
                     {queue.items.into_iter().map(|item| view! { <QueueRow item refetch /> }).collect_view()}
                 </ul>
             }.into_any()
@@ -152,11 +153,11 @@ fn QueueRow(item: QueueItem, #[prop(into)] refetch: Callback<()>) -> impl IntoVi
                 <A href=format!("/community/threads/{thread_id}")>{title.unwrap_or(thread_title)}</A>
             </h3>
             <div class="author-line"><span class="author-line__name">{author.nickname}</span><span class="author-line__meta">{author.phone_masked}</span></div>
-            {(!words.is_empty()).then(|| view! { <p class="queue-item__why">{move || t.get().queue_matched(&words)}</p> })}
+            {(!words.is_empty()).then(|| view! { <div class="queue-item__why">{move || t.get().queue_matched(&words)}</div> })}
             {(!reasons.is_empty()).then(|| view! {
-                <p class="queue-item__why">
+                <div class="queue-item__why">
                     {reasons.into_iter().map(|r| view! { <span class="badge">{move || format!("{} × {}", reason_label(r.reason, t.get()), r.count)}</span> }).collect_view()}
-                </p>
+                </div>
             })}
             {report_details.into_iter().map(|d| view! { <p class="queue-item__detail">{d}</p> }).collect_view()}
             <PostBody source=body />

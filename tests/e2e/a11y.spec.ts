@@ -81,6 +81,10 @@ for (const mode of MODES) {
     await visit('/mall/orders', /./);
     await visit('/mall/charity/1', /./);
     await visit('/community/new', /./);
+    await context.clearCookies();
+    await signIn(page, USERS.staff.phone);
+    await visit('/community/moderation', 'Posts waiting');
+    await visit('/community/moderation/log', 'Every action, newest first');
   });
 }
 

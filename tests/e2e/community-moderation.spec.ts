@@ -105,12 +105,12 @@ for (const mode of MODES) {
       await author.api.dispose();
     });
 
-    test('a reported reply hidden by staff becomes a placeholder for everyone else', async ({ page, browser, baseURL }) => {
+    test('a reported reply hidden by staff becomes a placeholder for everyone else, and the log says who hid it and why', async ({ page, browser, baseURL }) => {
       const author = await memberViaApi(baseURL!);
       const spammer = await memberViaApi(baseURL!);
       const board = await discussionBoard(author.api);
       const id = await postThread(author, board.id, '副卡怎么办理', '想给家里老人办一张副卡，需要带什么证件？');
-      await postReply(spammer, id, '低价流量卡，月租九块九，私聊我');
+      const replyId = await postReply(spammer, id, '低价流量卡，月租九块九，私聊我');
       await signInFresh(page, baseURL!);
       await openApp(page, `/community/threads/${id}`);
       const reply = page.locator('.reply').filter({ hasText: '低价流量卡' });
@@ -129,6 +129,17 @@ for (const mode of MODES) {
       await item.getByLabel(/处理说明/).fill('广告内容');
       await item.getByRole('button', { name: '隐藏' }).click();
       await expect(staff.locator('.queue-item').filter({ hasText: '低价流量卡' })).toHaveCount(0);
+
+      // The log: who did what to which post, when, with the note; its link opens the reply.
+      await staff.getByRole('link', { name: '查看处理记录' }).click();
+      await expect(staff).toHaveURL(/\/community\/moderation\/log$/);
+      const entry = staff.locator('.log-entry').filter({ hasText: `回复 #${replyId}` }).filter({ hasText: '隐藏' });
+      await expect(entry).toContainText('客服小翼');
+      await expect(entry).toContainText('说明：广告内容');
+      await auditScreen(staff, `${mode.name}: the moderation log`);
+      await entry.getByRole('link', { name: `回复 #${replyId}` }).click();
+      await expect(staff).toHaveURL(new RegExp(`/community/threads/${id}#reply-${replyId}$`));
+      await expect(staff.locator(`#reply-${replyId}`)).toBeVisible();
 
       await page.reload();
       await expect(page.getByText('这条回复已被工作人员隐藏')).toBeVisible();

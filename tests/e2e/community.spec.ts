@@ -245,6 +245,45 @@ for (const mode of MODES) {
       await author.api.dispose();
     });
 
+    test('a new thread keeps every field over a failed send and a reload, and is posted once', async ({ page, baseURL }) => {
+      await signInFresh(page, baseURL!);
+      await openApp(page, '/community/new');
+      await page.getByLabel('发到哪个版块').selectOption({ label: '套餐解答' });
+      const title = `副卡能不能共享流量 ${Date.now() % 100000}`;
+      const body = '主卡每月 30G，想给家里老人办副卡，能一起用吗？';
+      await page.getByLabel('标题').fill(title);
+      await page.getByLabel('正文').fill(body);
+      await page.getByText('在帖子里加一个投票').click();
+      await page.getByLabel('选项 1', { exact: true }).fill('能共享');
+      await page.getByLabel('选项 2', { exact: true }).fill('不能共享');
+      const closes = new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('投票截止日期').fill(closes);
+
+      // The backend fails: the app keeps asking with the same key, the fields stay, and a
+      // reload in the middle brings back every field and carries on with the same request.
+      await setFault(baseURL!, { path: '/api/community/threads', method: 'POST', mode: 'error' });
+      await page.getByRole('button', { name: '发布' }).click();
+      await expect(page.getByText('正在确认结果')).toBeVisible();
+      await page.reload();
+      await expect(page.getByLabel('标题')).toHaveValue(title);
+      await expect(page.getByLabel('正文')).toHaveValue(body);
+      await expect(page.getByLabel('发到哪个版块').locator('option:checked')).toHaveText('套餐解答');
+      await expect(page.getByLabel('选项 2', { exact: true })).toHaveValue('不能共享');
+      await expect(page.getByLabel('投票截止日期')).toHaveValue(closes);
+      await auditScreen(page, `${mode.name}: a thread being confirmed after a reload`, { soft: true });
+      await clearFaults(baseURL!);
+
+      await expect(page).toHaveURL(/\/community\/threads\/\d+$/);
+      await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+      const res = await page.request.get('/api/community/threads?sort=new&per_page=50');
+      const listed = ((await res.json()) as { threads: { title: string }[] }).threads;
+      expect(listed.filter((t) => t.title === title)).toHaveLength(1);
+      // Sent and confirmed: the draft is gone.
+      await openApp(page, '/community/new');
+      await expect(page.getByLabel('标题')).toHaveValue('');
+      await expect(page.getByLabel('正文')).toHaveValue('');
+    });
+
     test('markup a member types cannot run script, in a title, a body or a reply', async ({ page, baseURL }) => {
       const author = await memberViaApi(baseURL!);
       const board = await discussionBoard(author.api);
@@ -268,3 +307,17 @@ for (const mode of MODES) {
     });
   });
 }
+
+test("the list fetches a thread's code while it is read, and a deep link to a thread preloads it", async ({ page, context }) => {
+  await presetPrefs(context, { elder_mode: false });
+  const warmed = page.waitForRequest(/\/split_community_threads_pages-[0-9a-f]+\.wasm$/);
+  await openApp(page, '/community');
+  await expect(page.getByRole('list', { name: '帖子' }).getByRole('listitem').first()).toBeVisible();
+  await warmed;
+  await page.getByRole('list', { name: '帖子' }).getByRole('link').first().click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toBeVisible();
+
+  await openApp(page, '/community/threads/1');
+  await expect(page.locator('link[rel=preload][href*="split_community_threads_pages"]')).toHaveCount(1);
+  await expect(page.locator('link[rel=preload][href*="split_community_pages"]')).toHaveCount(0);
+});

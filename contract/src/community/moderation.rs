@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::{Author, PostRef, PostState};
 use crate::names::named_enum;
 
+/// Between the forbidden words in the note of a `held` log entry.
+pub const HELD_WORDS_SEPARATOR: &str = "、";
+
 named_enum! {
     /// Why a member reports a post.
     pub enum ReportReason {
@@ -178,7 +181,8 @@ pub struct ReplyModeration {
 named_enum! {
     /// What the moderation log records.
     pub enum ModerationAction {
-        /// A forbidden word held a new or edited post (no actor: the backend did it).
+        /// A forbidden word held a new or edited post (no actor: the backend did it). The
+        /// note is the words it matched, joined by `HELD_WORDS_SEPARATOR`, in no language.
         Held,
         Approved,
         Rejected,

@@ -400,7 +400,7 @@ fn seed_reply(
             params![
                 id,
                 ctx.thread_id,
-                format!("forbidden words: {}", matched.join(", ")),
+                matched.join(care_contract::community::HELD_WORDS_SEPARATOR),
                 created
             ],
         )?;

@@ -5,7 +5,7 @@
 use care_contract::community::{
     ModeratedPost, ModerationAction, ModerationLogEntry, ModerationQueue, PostKind, PostRef,
     PostState, QueueFilter, QueueItem, ReasonCount, ReplyModAction, ReportReason, ReportReceipt,
-    ThreadModAction,
+    ThreadModAction, HELD_WORDS_SEPARATOR,
 };
 use care_contract::ErrorCode;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -51,7 +51,7 @@ pub fn log_held(
     words: &[String],
     ctx: &Ctx<'_>,
 ) -> rusqlite::Result<i64> {
-    let note = format!("forbidden words: {}", words.join(", "));
+    let note = words.join(HELD_WORDS_SEPARATOR);
     log(
         conn,
         None,
