@@ -4,7 +4,6 @@
 use care_contract::community::{ModerationAction, ModerationLogEntry, ModerationLogPage, PostKind};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use super::api;
 use super::texts::{tr, use_texts, Texts};
@@ -13,7 +12,7 @@ use crate::i18n::dates::format_date_time;
 use crate::prefs::use_prefs;
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::LinkPager;
+use crate::widgets::pager::{use_page_in_address, LinkPager};
 
 pub fn action_label(action: ModerationAction, t: &Texts) -> &'static str {
     match action {
@@ -54,15 +53,7 @@ pub fn log_href(page: u32) -> String {
 #[component]
 pub fn ModerationLogPage() -> impl IntoView {
     set_page_meta(|t| t.moderation_log_title, Some("/community/moderation"));
-    let query = use_query_map();
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = use_page_in_address();
     view! {
         <div class="page moderation-log-page">
             <RequireSignIn let:_signed_in>

@@ -15,7 +15,7 @@ use crate::auth::RequireSignIn;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::LinkPager;
+use crate::widgets::pager::{use_page_in_address, LinkPager};
 
 fn filter_label(filter: QueueFilter, t: &Texts) -> &'static str {
     match filter {
@@ -38,14 +38,7 @@ pub fn ModerationPage() -> impl IntoView {
             .and_then(|f| f.parse::<QueueFilter>().ok())
             .unwrap_or_default()
     });
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = use_page_in_address();
     view! {
         <div class="page moderation-page">
             <RequireSignIn let:_signed_in>

@@ -28,10 +28,7 @@ impl ListQuery {
                 .and_then(|s| s.parse::<ThreadSort>().ok())
                 .unwrap_or_default(),
             words: tidy_words(&get("q").unwrap_or_default()),
-            page: get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
+            page: crate::widgets::pager::page_number(get("page").as_deref()),
         }
     }
 

@@ -5,7 +5,7 @@ use care_contract::community::{PostKind, PostRef, PostState, Reply, ThreadView, 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use super::api::{self, Votable, REPLIES_PER_PAGE};
 use super::author_line::AuthorLine;
@@ -25,22 +25,14 @@ use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::LinkPager;
+use crate::widgets::pager::{use_page_in_address, LinkPager};
 
 #[component]
 pub fn ThreadPage() -> impl IntoView {
     set_page_meta(|t| t.thread_title, Some("/community"));
     let params = use_params_map();
-    let query = use_query_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<i64>().ok()));
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = use_page_in_address();
     view! {
         <div class="page thread-page">
             {move || match id.get() {

@@ -5,6 +5,20 @@ use leptos::prelude::*;
 
 use crate::i18n::{tr, use_texts};
 
+/// A page number as the address gives it (`?page=3`): from 1; anything else is page 1.
+pub fn page_number(value: Option<&str>) -> u32 {
+    value
+        .and_then(|p| p.parse::<u32>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
+}
+
+/// The page of a `LinkPager` list, from the address, following it.
+pub fn use_page_in_address() -> Memo<u32> {
+    let query = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| page_number(query.read().get("page").as_deref()))
+}
+
 #[component]
 pub fn Pager(
     page: RwSignal<u32>,
@@ -55,5 +69,19 @@ pub fn LinkPager(
                 <a href=href.run(page + 1) class="button button--secondary">{tr(|t| t.ledger_next)}</a>
             })}
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_number;
+
+    #[test]
+    fn a_page_number_is_one_or_more() {
+        assert_eq!(page_number(Some("3")), 3);
+        assert_eq!(page_number(None), 1);
+        for wrong in ["0", "-2", "x", "", "99999999999"] {
+            assert_eq!(page_number(Some(wrong)), 1, "{wrong}");
+        }
     }
 }

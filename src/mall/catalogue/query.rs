@@ -27,10 +27,7 @@ impl CatalogueQuery {
             sort: get("sort")
                 .and_then(|s| s.parse::<ItemSort>().ok())
                 .unwrap_or_default(),
-            page: get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
+            page: crate::widgets::pager::page_number(get("page").as_deref()),
         }
     }
 
