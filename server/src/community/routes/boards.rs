@@ -8,12 +8,13 @@ use care_contract::community::{
 };
 use care_contract::ApiError;
 
-use super::{paging, read};
+use super::read;
 use crate::auth::sessions::CurrentUser;
 use crate::community::store;
 use crate::error::AppError;
 use crate::extract::ApiQuery;
 use crate::mall::clock::from_ms;
+use crate::paging::paging;
 use crate::state::AppState;
 
 /// Every board with its thread count and latest activity, in the operator's order; for

@@ -8,7 +8,6 @@ use axum::routing::{get, post, put};
 use axum::Router;
 use care_contract::community::{PostField, TextProblem};
 use care_contract::error::ErrorDetails;
-use care_contract::mall::is_valid_idempotency_key;
 use care_contract::ErrorCode;
 use rusqlite::Connection;
 
@@ -81,37 +80,6 @@ pub fn test_router() -> Router<AppState> {
             put(test_hooks::set_config).delete(test_hooks::reset_config),
         )
         .route(test_hooks::BACKDATE_PATH, post(test_hooks::backdate))
-}
-
-/// Page and page size, checked against the largest allowed.
-fn paging(
-    page: Option<u32>,
-    per_page: Option<u32>,
-    default: u32,
-    max: u32,
-) -> Result<(u32, u32), AppError> {
-    let page = page.unwrap_or(1);
-    let per_page = per_page.unwrap_or(default);
-    if page == 0 {
-        return Err(AppError::bad_request("page starts at 1"));
-    }
-    if per_page == 0 || per_page > max {
-        return Err(AppError::bad_request(format!(
-            "per_page must be 1 to {max}"
-        )));
-    }
-    Ok((page, per_page))
-}
-
-fn check_key(key: &str) -> Result<(), AppError> {
-    if is_valid_idempotency_key(key) {
-        Ok(())
-    } else {
-        Err(AppError::new(
-            ErrorCode::InvalidIdempotencyKey,
-            "idempotency_key must be 16-64 characters of A-Z a-z 0-9 - _",
-        ))
-    }
 }
 
 /// 400 `invalid_post` naming the field.

@@ -11,11 +11,12 @@ use care_contract::community::{
 };
 use care_contract::ApiError;
 
-use super::{paging, read, text, write};
+use super::{read, text, write};
 use crate::auth::sessions::CurrentUser;
 use crate::community::store;
 use crate::error::AppError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::paging::paging;
 use crate::state::AppState;
 
 /// Reports a published post of someone else's for staff to look at. A member reports a

@@ -11,12 +11,14 @@ use care_contract::community::{
 use care_contract::ApiError;
 use serde_json::json;
 
-use super::{check_key, paging, read, text, write};
+use super::{read, text, write};
 use crate::auth::sessions::CurrentUser;
 use crate::community::store::{self, posts::seen_thread, replies::NewReply};
 use crate::error::AppError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::idempotency::check_key;
 use crate::mall::clock::from_ms;
+use crate::paging::paging;
 use crate::state::AppState;
 
 /// A page of the replies to a thread, oldest first, each with its first nested replies

@@ -13,12 +13,14 @@ use care_contract::community::{
 use care_contract::ApiError;
 use serde_json::json;
 
-use super::{check_key, invalid_post, paging, read, text, write};
+use super::{invalid_post, read, text, write};
 use crate::auth::sessions::CurrentUser;
 use crate::community::store::{self, threads::NewThread, threads::ThreadFilter};
 use crate::error::AppError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::idempotency::check_key;
 use crate::mall::clock::from_ms;
+use crate::paging::paging;
 use crate::state::AppState;
 
 /// Threads of one board (its pinned ones first) or of all, sorted hot (the default), new

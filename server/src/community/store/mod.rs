@@ -103,11 +103,6 @@ pub(crate) fn state(column: usize, value: &str) -> rusqlite::Result<PostState> {
     parse(column, value)
 }
 
-/// A request's idempotency key used before for a different request.
-pub fn idempotency_conflict() -> StoreError {
-    crate::mall::store::redeem::idempotency_conflict()
-}
-
 /// Forbidden words as stored (one a line), and back.
 pub(crate) fn words_text(words: &[String]) -> Option<String> {
     (!words.is_empty()).then(|| words.join("\n"))

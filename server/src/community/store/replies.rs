@@ -7,14 +7,15 @@ use care_contract::community::{
 };
 use care_contract::ErrorCode;
 use rusqlite::types::ToSql;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 
 use super::posts::{
     author, editable_until, own_editable, reply_actions, seen_reply, seen_thread, sight,
     visible_reply, ReplyFacts, Sight, ThreadFacts, AUTHOR_COLUMNS,
 };
 use super::threads::vote_of;
-use super::{idempotency_conflict, limits, moderation, offset, state, words_text, Ctx};
+use super::{limits, moderation, offset, state, words_text, Ctx};
+use crate::idempotency::KeyedTable;
 use crate::mall::clock::from_ms;
 use crate::store::StoreError;
 
@@ -295,6 +296,11 @@ pub fn placement(parent: Option<&ReplyFacts>) -> (Option<i64>, Option<i64>) {
     }
 }
 
+const REPLIES: KeyedTable = KeyedTable {
+    table: "community_replies",
+    owner_column: "author_id",
+};
+
 /// Replies exactly once per key: a replay answers the reply as it is now; then the thread
 /// (published, not locked), the reply it answers, the rate limit and the forbidden words.
 pub fn create(
@@ -303,18 +309,7 @@ pub fn create(
     new: &NewReply,
 ) -> Result<ReplyCreated, StoreError> {
     let member = ctx.viewer.member()?;
-    let earlier: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT id, fingerprint FROM community_replies
-             WHERE author_id = ?1 AND idempotency_key = ?2",
-            params![member, new.key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((id, fingerprint)) = earlier {
-        if fingerprint != new.fingerprint {
-            return Err(idempotency_conflict());
-        }
+    if let Some(id) = REPLIES.earlier(conn, member, &new.key, &new.fingerprint)? {
         return Ok(ReplyCreated {
             reply: reply(conn, ctx, id)?,
             replayed: true,

@@ -14,10 +14,8 @@ use super::posts::{
     author, editable_until, own_editable, reply_facts, seen_thread, sight, thread_actions, Sight,
     ThreadFacts, AUTHOR_COLUMNS, LISTED_THREAD,
 };
-use super::{
-    boards, idempotency_conflict, limits, moderation, offset, parse, polls, replies, state,
-    words_text, Ctx,
-};
+use super::{boards, limits, moderation, offset, parse, polls, replies, state, words_text, Ctx};
+use crate::idempotency::KeyedTable;
 use crate::mall::clock::from_ms;
 use crate::store::StoreError;
 
@@ -278,6 +276,11 @@ pub struct NewThread {
     pub fingerprint: String,
 }
 
+const THREADS: KeyedTable = KeyedTable {
+    table: "community_threads",
+    owner_column: "author_id",
+};
+
 /// Starts a thread exactly once per key: a replay answers the thread as it is now; then
 /// the board (and who may start threads there), the rate limit, the poll, and the
 /// forbidden words, which hold it for review.
@@ -287,18 +290,7 @@ pub fn create(
     new: &NewThread,
 ) -> Result<ThreadCreated, StoreError> {
     let member = ctx.viewer.member()?;
-    let earlier: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT id, fingerprint FROM community_threads
-             WHERE author_id = ?1 AND idempotency_key = ?2",
-            params![member, new.key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((id, fingerprint)) = earlier {
-        if fingerprint != new.fingerprint {
-            return Err(idempotency_conflict());
-        }
+    if let Some(id) = THREADS.earlier(conn, member, &new.key, &new.fingerprint)? {
         return Ok(ThreadCreated {
             thread: detail(conn, ctx, id)?,
             replayed: true,

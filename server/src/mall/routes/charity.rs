@@ -6,10 +6,10 @@ use axum::Json;
 use care_contract::mall::{CharityProject, DonationReceipt, DonationRequest};
 use care_contract::{ApiError, ErrorCode};
 
-use super::check_key;
 use crate::auth::sessions::CurrentUser;
 use crate::error::AppError;
 use crate::extract::ApiJson;
+use crate::idempotency::check_key;
 use crate::mall::store;
 use crate::state::AppState;
 

@@ -3,8 +3,7 @@
 
 use axum::routing::{get, post};
 use axum::Router;
-use care_contract::mall::{is_valid_idempotency_key, DEFAULT_PER_PAGE, MAX_PER_PAGE};
-use care_contract::ErrorCode;
+use care_contract::mall::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -52,27 +51,7 @@ pub fn test_router() -> Router<AppState> {
         )
 }
 
+/// A mall list's page and page size.
 fn paging(page: Option<u32>, per_page: Option<u32>) -> Result<(u32, u32), AppError> {
-    let page = page.unwrap_or(1);
-    let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);
-    if page == 0 {
-        return Err(AppError::bad_request("page starts at 1"));
-    }
-    if per_page == 0 || per_page > MAX_PER_PAGE {
-        return Err(AppError::bad_request(format!(
-            "per_page must be 1 to {MAX_PER_PAGE}"
-        )));
-    }
-    Ok((page, per_page))
-}
-
-fn check_key(key: &str) -> Result<(), AppError> {
-    if is_valid_idempotency_key(key) {
-        Ok(())
-    } else {
-        Err(AppError::new(
-            ErrorCode::InvalidIdempotencyKey,
-            "idempotency_key must be 16-64 characters of A-Z a-z 0-9 - _",
-        ))
-    }
+    crate::paging::paging(page, per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE)
 }

@@ -9,10 +9,11 @@ use care_contract::mall::{
 };
 use care_contract::{ApiError, ErrorCode};
 
-use super::{check_key, paging};
+use super::paging;
 use crate::auth::sessions::CurrentUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::idempotency::check_key;
 use crate::mall::store::{self, redeem::Redemption};
 use crate::state::AppState;
 

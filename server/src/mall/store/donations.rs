@@ -8,7 +8,6 @@ use super::account::{account_block, signed_in_account};
 use super::catalogue::account_error;
 use super::ledger::{insert_entry, NewEntry};
 use super::points::{balance, materialize_expiry, spend};
-use super::redeem::idempotency_conflict;
 use crate::mall::clock::from_ms;
 use crate::mall::config::MallConfig;
 use crate::store::StoreError;
@@ -83,7 +82,7 @@ pub fn donate(
         .optional()?;
     if let Some((id, pid, points, at_ms)) = earlier {
         if pid != project_id || points != amount {
-            return Err(idempotency_conflict());
+            return Err(crate::idempotency::conflict());
         }
         return Ok(Donated {
             id,

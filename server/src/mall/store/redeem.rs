@@ -47,7 +47,7 @@ pub fn redeem(
         .optional()?;
     if let Some((order_id, fingerprint)) = earlier {
         if fingerprint != req.fingerprint {
-            return Err(idempotency_conflict());
+            return Err(crate::idempotency::conflict());
         }
         let order = order_of(conn, subscriber_id, order_id)?
             .ok_or(StoreError::Broken("the order of a used key is gone"))?;
@@ -151,12 +151,4 @@ pub fn redeem(
         balance: balance(conn, subscriber_id, today)?,
         replayed: false,
     })
-}
-
-/// The refusal when a key comes back with a different request.
-pub fn idempotency_conflict() -> StoreError {
-    StoreError::refused(
-        ErrorCode::IdempotencyConflict,
-        "this idempotency key was used for a different request",
-    )
 }
