@@ -2,6 +2,7 @@
 //! it is open. The results show to everyone; the vote replaces them with the server's.
 
 use care_contract::community::Poll;
+use care_contract::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,6 +17,15 @@ use crate::widgets::icons::{Icon, IconKind};
 /// The last day votes are taken: `closes_at` is the end of it, in China.
 fn last_day(closes_at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
     care_contract::time::china_date(closes_at - chrono::Duration::seconds(1))
+}
+
+/// A refusal after which the poll on screen is out of date: it closed while the page was
+/// open, or this member voted from another device. The poll is read again to show results.
+pub fn poll_went_stale(error: &ApiError) -> bool {
+    matches!(
+        error.code(),
+        Some(ErrorCode::PollClosed | ErrorCode::AlreadyVoted)
+    )
 }
 
 /// An option's share of the votes, in whole percent (0 with no votes).
@@ -46,7 +56,14 @@ pub fn PollCard(thread_id: i64, poll: Poll) -> impl IntoView {
                     poll.try_set(answer);
                 }
                 Err(e) => {
+                    let stale = poll_went_stale(&e);
                     error.try_set(Some(e));
+                    if stale {
+                        if let Ok(Some(now)) = api::fetch_thread(thread_id, 1).await.map(|v| v.poll)
+                        {
+                            poll.try_set(now);
+                        }
+                    }
                 }
             }
             busy.try_set(false);
@@ -121,7 +138,24 @@ pub fn PollCard(thread_id: i64, poll: Poll) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::percent;
+    use super::*;
+
+    fn refusal(code: ErrorCode) -> ApiError {
+        ApiError::Http {
+            status: code.http_status(),
+            code,
+            retry_after_secs: None,
+            details: None,
+        }
+    }
+
+    #[test]
+    fn a_closed_poll_or_a_vote_from_elsewhere_reads_the_poll_again() {
+        assert!(poll_went_stale(&refusal(ErrorCode::PollClosed)));
+        assert!(poll_went_stale(&refusal(ErrorCode::AlreadyVoted)));
+        assert!(!poll_went_stale(&refusal(ErrorCode::RateLimited)));
+        assert!(!poll_went_stale(&ApiError::Network));
+    }
 
     #[test]
     fn shares_round_to_whole_percent_and_zero_votes_is_zero() {

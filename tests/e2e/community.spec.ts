@@ -7,8 +7,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { clearFaults, createSubscriber, expect, openApp, presetPrefs, setFault, signIn, test, uniquePhone } from './fixtures';
-import { busiestThread, discussionBoard, memberViaApi, postReply, postThread, replyCount } from './community';
+import { clearFaults, createSubscriber, expect, openApp, pinServerClock, presetPrefs, resetServerClock, setFault, signIn, test, uniquePhone } from './fixtures';
+import { busiestThread, discussionBoard, freshKey, memberViaApi, postReply, postThread, replyCount } from './community';
 import { MODES } from './screens';
 
 async function signInFresh(page: Page, baseURL: string): Promise<string> {
@@ -282,6 +282,45 @@ for (const mode of MODES) {
       await openApp(page, '/community/new');
       await expect(page.getByLabel('标题')).toHaveValue('');
       await expect(page.getByLabel('正文')).toHaveValue('');
+    });
+
+    test('a poll closes at the end of its last day: a vote after that is refused and the results show', async ({ page, baseURL }) => {
+      const author = await memberViaApi(baseURL!);
+      const board = await discussionBoard(author.api);
+      // Today in China: the poll's last day. It closes at midnight there, 16:00 UTC.
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const created = await author.api.post('/api/community/threads', {
+        data: {
+          board_id: board.id,
+          title: '营业厅几点人少',
+          body: '想去营业厅办业务，大家觉得什么时候去人少？',
+          poll: { options: ['上午', '下午'], closes_on: today },
+          idempotency_key: freshKey(),
+        },
+      });
+      expect(created.status()).toBe(201);
+      const id = ((await created.json()) as { thread: { id: number } }).thread.id;
+      await signInFresh(page, baseURL!);
+      await openApp(page, `/community/threads/${id}`);
+      const poll = page.getByRole('region', { name: '投票' });
+      await poll.getByText('下午').click();
+      try {
+        // The day ends while the page is open.
+        await pinServerClock(baseURL!, new Date(Date.parse(`${today}T16:00:00Z`) + 60_000));
+        await poll.getByRole('button', { name: '投票' }).click();
+        await expect(poll.getByRole('alert')).toHaveText('投票已经结束了');
+        await expect(poll.getByText('投票已结束')).toBeVisible();
+        await expect(poll.getByRole('button', { name: '投票' })).toHaveCount(0);
+        await expect(poll.locator('.poll__option')).toHaveCount(2);
+        await expect(poll).toContainText('0 人已投票');
+        await auditScreen(page, `${mode.name}: a closed poll`, { soft: true });
+        await page.reload();
+        await expect(poll.getByText('投票已结束')).toBeVisible();
+        await expect(poll.getByRole('radio')).toHaveCount(0);
+      } finally {
+        await resetServerClock(baseURL!);
+        await author.api.dispose();
+      }
     });
 
     test('markup a member types cannot run script, in a title, a body or a reply', async ({ page, baseURL }) => {

@@ -182,6 +182,29 @@ export async function clearFaults(baseURL: string): Promise<void> {
   }
 }
 
+/** Pins the server's clock (PUT /api/_test/clock): the mall's and the community's rules
+ *  see `now`. Undo with `resetServerClock` before the test ends. */
+export async function pinServerClock(baseURL: string, now: Date): Promise<void> {
+  const ctx = await pwRequest.newContext({ baseURL });
+  try {
+    const res = await ctx.put('/api/_test/clock', { data: { now: now.toISOString() } });
+    expect(res.status(), `PUT /api/_test/clock: ${await res.text()}`).toBe(204);
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+/** Back to real time (DELETE /api/_test/clock). */
+export async function resetServerClock(baseURL: string): Promise<void> {
+  const ctx = await pwRequest.newContext({ baseURL });
+  try {
+    const res = await ctx.delete('/api/_test/clock');
+    expect(res.status(), `DELETE /api/_test/clock: ${await res.text()}`).toBe(204);
+  } finally {
+    await ctx.dispose();
+  }
+}
+
 let phoneCounter = 0;
 
 /**
