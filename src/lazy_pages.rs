@@ -37,7 +37,7 @@ use crate::widgets::page_loading::PageLoading;
 /// Declares one lazily loaded group: a function compiled into its own wasm chunk that
 /// renders any page of the group, and a route type per page for the router.
 macro_rules! page_group {
-    ($group:ident: $screen:ident { $($route:ident => $page:ident $(, prefetch $prefetch:path)?;)* }) => {
+    ($group:ident: $screen:ident $(, style $style:literal)? { $($route:ident => $page:ident $(, prefetch $prefetch:path)?;)* }) => {
         /// The pages of one lazily loaded group.
         #[derive(Clone, Copy)]
         #[repr(u8)]
@@ -46,6 +46,7 @@ macro_rules! page_group {
 
         #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $group(screen: $screen) -> Result<AnyView, SplitLoaderError> {
+            $(add_stylesheet($style, include_str!(concat!("../style/", $style, ".css")));)?
             Ok(match screen {
                 $($screen::$route => view! { <$page /> }.into_any(),)*
             })
@@ -70,7 +71,7 @@ macro_rules! page_group {
     };
 }
 
-page_group!(mall_pages: MallScreen {
+page_group!(mall_pages: MallScreen, style "mall" {
     MallRoute => MallPage, prefetch mall::prefetch::mall;
     LedgerRoute => LedgerPage, prefetch mall::prefetch::ledger;
     OrdersRoute => OrdersPage, prefetch mall::prefetch::orders;
@@ -92,20 +93,38 @@ page_group!(sign_in_pages: SignInScreen {
 // wait for the list, the new-thread form (with its poll editor) and the staff's screens.
 // More groups would cost more requests than they save bytes: every set of groups sharing
 // code gets its own chunk. The list warms the thread group while it is read.
-page_group!(community_pages: CommunityScreen {
+page_group!(community_pages: CommunityScreen, style "community" {
     CommunityRoute => CommunityPage, prefetch community::prefetch::list;
     NewThreadRoute => NewThreadPage;
     ModerationRoute => ModerationPage;
     ModerationLogRoute => ModerationLogPage;
 });
 
-page_group!(community_threads_pages: ThreadScreen {
+page_group!(community_threads_pages: ThreadScreen, style "community" {
     ThreadRoute => ThreadPage, prefetch community::prefetch::thread;
 });
 
 page_group!(feedback_pages: FeedbackScreen {
     FeedbackRoute => FeedbackPage;
 });
+
+/// A capability's stylesheet (`style/<name>.css`), added to the page the first time one
+/// of its pages opens: it is compiled into the group's code, so the first load carries only
+/// the frame's and the shared widgets' styles (index.html inlines those), and the page never
+/// draws before its styles are there.
+#[inline(never)]
+fn add_stylesheet(name: &str, css: &str) {
+    let id = format!("style-{name}");
+    let document = document();
+    if document.get_element_by_id(&id).is_some() {
+        return;
+    }
+    if let (Ok(style), Some(head)) = (document.create_element("style"), document.head()) {
+        style.set_id(&id);
+        style.set_text_content(Some(css));
+        let _ = head.append_child(&style);
+    }
+}
 
 /// A parameter of the route being opened (`id` of `/mall/items/:id`), for a prefetch.
 /// Not inlined: every route's `data` shares this one copy in the first load.
