@@ -4,7 +4,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use care_contract::{ApiError as ErrorBody, ErrorCode};
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -92,14 +92,14 @@ pub(crate) async fn post_no_content(path: &str) -> Result<(), ApiError> {
 
 /// Every answer passes here on its way to the caller: a 401 `unauthenticated` is the
 /// session rule's business (`api::session_ended`), wherever it comes from.
-fn checked(answer: Result<String, ApiError>) -> Result<String, ApiError> {
+pub(crate) fn checked(answer: Result<String, ApiError>) -> Result<String, ApiError> {
     if answer.as_ref().is_err_and(ApiError::is_unauthenticated) {
         super::session_ended::report();
     }
     answer
 }
 
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|_| ApiError::Decode)
 }
 
@@ -150,12 +150,12 @@ async fn send(
     if response.ok() {
         Ok(text)
     } else {
-        Err(error_from(&response, &text))
+        Err(error_from(response.status(), &text))
     }
 }
 
-fn error_from(response: &Response, text: &str) -> ApiError {
-    let status = response.status();
+/// The error an answer with a failing `status` and its body stand for.
+pub(crate) fn error_from(status: u16, text: &str) -> ApiError {
     match serde_json::from_str::<ErrorBody>(text) {
         Ok(body) => ApiError::Http {
             status,

@@ -10,6 +10,7 @@ pub mod prefetch;
 pub mod profile;
 pub mod session_ended;
 pub mod submit_once;
+pub mod upload;
 
 pub use client::REQUEST_TIMEOUT_MS;
 pub use error::ApiError;

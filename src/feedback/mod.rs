@@ -1,6 +1,8 @@
 //! 反馈: enquiries, complaints, suggestions, fault reports and their tickets. Until they
 //! ship, the tab says so kindly.
 
+mod photo_shrink;
+
 use leptos::prelude::*;
 
 use crate::widgets::coming_soon::ComingSoon;
