@@ -86,6 +86,28 @@ pub enum ErrorCode {
     ClosingDateOutOfRange,
     /// Community: two poll options are the same.
     DuplicatePollOption,
+    /// Feedback: a ticket's or message's text, category (not one of the kind's), photos
+    /// (more than `MAX_PHOTOS`), number concerned, rating or comment is wrong
+    /// (`details.field`: description, category, photo_ids, number_concerned, text, note,
+    /// satisfaction, recommend, comment).
+    InvalidTicket,
+    /// Feedback: the ticket is resolved, closed or withdrawn and takes no messages and no
+    /// withdrawal.
+    TicketNotOpen,
+    /// Feedback: staff's action does not fit the ticket's status (accepting a closed one,
+    /// resolving a withdrawn one).
+    TicketTransitionForbidden,
+    /// Feedback: only a resolved ticket not yet rated can be rated.
+    RatingNotAllowed,
+    /// Feedback: the quick-rating link rated already (or its ticket was rated otherwise).
+    AlreadyRated,
+    /// Feedback: a photo id that is not one this subscriber uploaded, or is attached
+    /// already.
+    PhotoUnavailable,
+    /// Feedback: the upload is not a JPEG, PNG or WebP image (judged by its bytes).
+    ImageTypeUnsupported,
+    /// Feedback: the image has more than `PHOTO_MAX_PIXELS` pixels.
+    ImageTooManyPixels,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -106,7 +128,8 @@ impl ErrorCode {
             | InvalidAddress
             | InvalidIdempotencyKey
             | InvalidAmount
-            | InvalidPost => 400,
+            | InvalidPost
+            | InvalidTicket => 400,
             // No live session, or the sign-in code does not open one.
             Unauthenticated | InvalidCode | CodeExpired => 401,
             // Signed in, but this subscriber may not do this.
@@ -114,7 +137,9 @@ impl ErrorCode {
             NotFound => 404,
             MethodNotAllowed => 405,
             PayloadTooLarge => 413,
-            UnsupportedMediaType => 415,
+            UnsupportedMediaType | ImageTypeUnsupported => 415,
+            // A well-formed image the backend will not process (its size in pixels).
+            ImageTooManyPixels => 422,
             // The request is fine, but the state of things refuses it: the item (its window,
             // stock, delivery), what the customer holds already, the balance, the key, the
             // order's status; a thread's lock, a post's age, a poll's state, today's date
@@ -132,7 +157,12 @@ impl ErrorCode {
             | PollClosed
             | AlreadyVoted
             | ClosingDateOutOfRange
-            | DuplicatePollOption => 409,
+            | DuplicatePollOption
+            | TicketNotOpen
+            | TicketTransitionForbidden
+            | RatingNotAllowed
+            | AlreadyRated
+            | PhotoUnavailable => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -158,7 +188,8 @@ pub struct ApiError {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetails {
     /// `invalid_address`: the field in error (name, phone, region, detail);
-    /// `invalid_post`: the text field in error (title, body, poll_option, detail, note).
+    /// `invalid_post`: the text field in error (title, body, poll_option, detail, note);
+    /// `invalid_ticket`: the field in error (see the code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// `insufficient_points`: spendable points now.
@@ -243,6 +274,14 @@ mod tests {
             (AlreadyVoted, 409),
             (ClosingDateOutOfRange, 409),
             (DuplicatePollOption, 409),
+            (InvalidTicket, 400),
+            (TicketNotOpen, 409),
+            (TicketTransitionForbidden, 409),
+            (RatingNotAllowed, 409),
+            (AlreadyRated, 409),
+            (PhotoUnavailable, 409),
+            (ImageTypeUnsupported, 415),
+            (ImageTooManyPixels, 422),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -288,10 +327,18 @@ mod tests {
             AlreadyVoted => 35,
             ClosingDateOutOfRange => 36,
             DuplicatePollOption => 37,
+            InvalidTicket => 38,
+            TicketNotOpen => 39,
+            TicketTransitionForbidden => 40,
+            RatingNotAllowed => 41,
+            AlreadyRated => 42,
+            PhotoUnavailable => 43,
+            ImageTypeUnsupported => 44,
+            ImageTooManyPixels => 45,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=37).collect::<Vec<_>>(), "every code once");
+        assert_eq!(listed, (0..=45).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod auth;
 pub mod community;
 pub mod error;
+pub mod feedback;
 pub mod integer;
 pub mod limits;
 pub mod mall;
