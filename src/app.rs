@@ -9,8 +9,8 @@ use crate::home::HomePage;
 use crate::layout::Shell;
 use crate::lazy_pages::{
     CommunityRoute, DonateRoute, FeedbackRoute, ItemRoute, LedgerRoute, MallRoute, MeRoute,
-    ModerationLogRoute, ModerationRoute, NewThreadRoute, OrderRoute, OrdersRoute, SettingsRoute,
-    SignInRoute, ThreadRoute,
+    ModerationLogRoute, ModerationRoute, NewThreadRoute, NewTicketRoute, OrderRoute, OrdersRoute,
+    QueueRoute, QuickRateRoute, SettingsRoute, SignInRoute, ThreadRoute, TicketRoute,
 };
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
@@ -44,6 +44,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community/moderation") view={Lazy::<ModerationRoute>::new()} />
                     <Route path=path!("/community/moderation/log") view={Lazy::<ModerationLogRoute>::new()} />
                     <Route path=path!("/feedback") view={Lazy::<FeedbackRoute>::new()} />
+                    <Route path=path!("/feedback/new") view={Lazy::<NewTicketRoute>::new()} />
+                    <Route path=path!("/feedback/queue") view={Lazy::<QueueRoute>::new()} />
+                    <Route path=path!("/feedback/tickets/:id") view={Lazy::<TicketRoute>::new()} />
+                    <Route path=path!("/rate/:token") view={Lazy::<QuickRateRoute>::new()} />
                     <Route path=path!("/me") view={Lazy::<MeRoute>::new()} />
                     <Route path=path!("/me/settings") view={Lazy::<SettingsRoute>::new()} />
                     <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />

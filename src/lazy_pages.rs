@@ -28,7 +28,7 @@ use crate::auth::SignInPage;
 use crate::community::{
     self, CommunityPage, ModerationLogPage, ModerationPage, NewThreadPage, ThreadPage,
 };
-use crate::feedback::FeedbackPage;
+use crate::feedback::{self, FeedbackPage, NewTicketPage, QueuePage, QuickRatePage, TicketPage};
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{self, MePage, SettingsPage};
 use crate::widgets::error_view::ErrorView;
@@ -104,8 +104,21 @@ page_group!(community_threads_pages: ThreadScreen, style "community" {
     ThreadRoute => ThreadPage, prefetch community::prefetch::thread;
 });
 
-page_group!(feedback_pages: FeedbackScreen {
-    FeedbackRoute => FeedbackPage;
+// Feedback is three groups: a text message links to a ticket ("your ticket was
+// answered") and to the quick rating, and neither should wait for the form (with its
+// photo code) or the staff's queue. The rating link is opened signed out, often once.
+page_group!(feedback_pages: FeedbackScreen, style "feedback" {
+    FeedbackRoute => FeedbackPage, prefetch feedback::prefetch::list;
+    NewTicketRoute => NewTicketPage;
+    QueueRoute => QueuePage;
+});
+
+page_group!(feedback_tickets_pages: TicketScreen, style "feedback" {
+    TicketRoute => TicketPage, prefetch feedback::prefetch::ticket;
+});
+
+page_group!(rate_pages: RateScreen, style "feedback" {
+    QuickRateRoute => QuickRatePage, prefetch feedback::prefetch::quick_rating;
 });
 
 /// A capability's stylesheet (`style/<name>.css`), added to the page the first time one

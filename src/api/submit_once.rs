@@ -84,7 +84,8 @@ macro_rules! idempotent {
 idempotent!(
     care_contract::mall::RedemptionRequest,
     care_contract::mall::DonationRequest,
-    care_contract::community::CreateThreadRequest
+    care_contract::community::CreateThreadRequest,
+    care_contract::feedback::NewTicketRequest
 );
 
 /// Where a submission stands.

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::api;
-use super::length::check_length;
-use super::length_field::LengthField;
+use crate::widgets::length::check_length;
+use crate::widgets::length_field::LengthField;
 use super::texts::{tr, use_texts};
 use super::words::refusal_text;
 use crate::api::submit_once::{Idempotent, SubmitOnce, SubmitState};

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::api;
-use super::length::check_length;
-use super::length_field::LengthField;
+use crate::widgets::length::check_length;
+use crate::widgets::length_field::LengthField;
 use super::texts::{tr, use_texts};
 use super::words::refusal_text;
 use crate::api::ApiError;

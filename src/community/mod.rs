@@ -5,8 +5,6 @@ mod author_line;
 mod community_page;
 mod composer;
 mod edit;
-mod length;
-mod length_field;
 mod markup;
 pub mod markup_view;
 mod moderation_log_page;

@@ -12,7 +12,7 @@ use leptos_router::NavigateOptions;
 
 use super::api;
 use super::community_page::board_name;
-use super::length_field::LengthField;
+use crate::widgets::length_field::LengthField;
 use super::poll_editor::PollEditor;
 use super::texts::{tr, use_texts};
 use super::thread_draft::{check, request, FormProblems, ThreadDraft};

@@ -6,7 +6,7 @@ use care_contract::community::{
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
-use super::length_field::length_text;
+use crate::widgets::length_field::length_text;
 use super::texts::{tr, use_texts};
 use super::thread_draft::{FormProblems, ThreadDraft};
 use crate::widgets::icons::{Icon, IconKind};

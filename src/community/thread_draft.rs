@@ -8,7 +8,7 @@ use care_contract::community::{
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::length::{check_length, LengthProblem};
+use crate::widgets::length::{check_length, LengthProblem};
 
 /// Everything the form holds, as the draft keeps it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,16 +1,27 @@
-//! 反馈: enquiries, complaints, suggestions, fault reports and their tickets. Until they
-//! ship, the tab says so kindly.
+//! 反馈: enquiries, complaints, suggestions and fault reports as tickets with service
+//! levels, photos, messages and ratings; staff's queue; the quick-rating link.
 
+mod api;
+mod deadline;
+mod feedback_page;
+mod messages;
+mod new_ticket_page;
+mod photo_picker;
 mod photo_shrink;
+pub mod prefetch;
+mod queue_page;
+mod quick_rate_page;
+mod rating_form;
+mod staff_actions;
+mod texts;
+mod ticket_draft;
+mod ticket_page;
+mod ticket_row;
+mod timeline;
+mod words;
 
-use leptos::prelude::*;
-
-use crate::widgets::coming_soon::ComingSoon;
-use crate::widgets::icons::IconKind;
-use crate::widgets::page_title::set_page_meta;
-
-#[component]
-pub fn FeedbackPage() -> impl IntoView {
-    set_page_meta(|t| t.tab_feedback, None);
-    view! { <ComingSoon feature=|t| t.tab_feedback icon=IconKind::Feedback /> }
-}
+pub use feedback_page::FeedbackPage;
+pub use new_ticket_page::NewTicketPage;
+pub use queue_page::QueuePage;
+pub use quick_rate_page::QuickRatePage;
+pub use ticket_page::TicketPage;

@@ -31,6 +31,12 @@ pub enum IconKind {
     Search,
     Plus,
     Minus,
+    /// A photo to add.
+    Camera,
+    /// An enquiry.
+    Question,
+    /// A suggestion: a light bulb.
+    Bulb,
 }
 
 impl IconKind {
@@ -58,6 +64,9 @@ impl IconKind {
             IconKind::Search => &["M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z", "M16 16l5 5"],
             IconKind::Plus => &["M12 5v14", "M5 12h14"],
             IconKind::Minus => &["M5 12h14"],
+            IconKind::Camera => &["M4 8h3l2-3h6l2 3h3v11H4z", "M12 17a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z"],
+            IconKind::Question => &["M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7", "M12 17v.5"],
+            IconKind::Bulb => &["M9 18h6", "M10 21h4", "M12 3a6 6 0 0 0-3.5 10.9c.4.3.5.7.5 1.1v1h6v-1c0-.4.2-.8.5-1.1A6 6 0 0 0 12 3z"],
         }
     }
 }

@@ -5,6 +5,8 @@ pub mod coming_soon;
 pub mod elder_prompt;
 pub mod error_view;
 pub mod icons;
+pub mod length;
+pub mod length_field;
 pub mod loaded;
 pub mod page_loading;
 pub mod page_title;

@@ -1,13 +1,13 @@
 //! A text field with a length limit: its label, an optional hint, the count as the backend
-//! counts it, and what is wrong with the length beside it. Titles, bodies and replies all
-//! use it, so they look and read the same.
+//! counts it, and what is wrong with the length beside it. Titles, bodies, replies and
+//! ticket descriptions all use it, so they look and read the same.
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use super::icons::{Icon, IconKind};
 use super::length::{counted, LengthProblem};
-use super::texts::{use_texts, Texts};
-use crate::widgets::icons::{Icon, IconKind};
+use crate::i18n::{use_texts, Texts};
 
 pub fn length_text(problem: LengthProblem, t: &Texts) -> String {
     match problem {
