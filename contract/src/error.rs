@@ -86,6 +86,12 @@ pub enum ErrorCode {
     ClosingDateOutOfRange,
     /// Community: two poll options are the same.
     DuplicatePollOption,
+    /// Surveys: no open survey with this id.
+    SurveyNotFound,
+    /// Surveys: answers that do not fit the survey (`details.problems`, one per question).
+    AnswerInvalid,
+    /// Surveys: the subscriber has submitted this survey already (with other answers).
+    SurveyAlreadySubmitted,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -111,8 +117,11 @@ impl ErrorCode {
             Unauthenticated | InvalidCode | CodeExpired => 401,
             // Signed in, but this subscriber may not do this.
             Forbidden | AccountTooNew | NotVerified | InArrears | TierRequired | OwnPost => 403,
-            NotFound => 404,
+            NotFound | SurveyNotFound => 404,
             MethodNotAllowed => 405,
+            // The request's shape is right but its content does not fit the thing it is
+            // about (a survey's questions and their ranges).
+            AnswerInvalid => 422,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
             // The request is fine, but the state of things refuses it: the item (its window,
@@ -132,7 +141,8 @@ impl ErrorCode {
             | PollClosed
             | AlreadyVoted
             | ClosingDateOutOfRange
-            | DuplicatePollOption => 409,
+            | DuplicatePollOption
+            | SurveyAlreadySubmitted => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -178,6 +188,9 @@ pub struct ErrorDetails {
     /// `not_started`: when the exchange opens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// `answer_invalid`: each question's problem, in survey order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problems: Option<Vec<crate::surveys::QuestionProblem>>,
 }
 
 impl ApiError {
@@ -243,6 +256,9 @@ mod tests {
             (AlreadyVoted, 409),
             (ClosingDateOutOfRange, 409),
             (DuplicatePollOption, 409),
+            (SurveyNotFound, 404),
+            (AnswerInvalid, 422),
+            (SurveyAlreadySubmitted, 409),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -288,10 +304,13 @@ mod tests {
             AlreadyVoted => 35,
             ClosingDateOutOfRange => 36,
             DuplicatePollOption => 37,
+            SurveyNotFound => 38,
+            AnswerInvalid => 39,
+            SurveyAlreadySubmitted => 40,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=37).collect::<Vec<_>>(), "every code once");
+        assert_eq!(listed, (0..=40).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]
