@@ -108,6 +108,12 @@ pub enum ErrorCode {
     ImageTypeUnsupported,
     /// Feedback: the image has more than `PHOTO_MAX_PIXELS` pixels.
     ImageTooManyPixels,
+    /// Surveys: no open survey with this id.
+    SurveyNotFound,
+    /// Surveys: answers that do not fit the survey (`details.problems`, one per question).
+    AnswerInvalid,
+    /// Surveys: the subscriber has submitted this survey already (with other answers).
+    SurveyAlreadySubmitted,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -134,8 +140,11 @@ impl ErrorCode {
             Unauthenticated | InvalidCode | CodeExpired => 401,
             // Signed in, but this subscriber may not do this.
             Forbidden | AccountTooNew | NotVerified | InArrears | TierRequired | OwnPost => 403,
-            NotFound => 404,
+            NotFound | SurveyNotFound => 404,
             MethodNotAllowed => 405,
+            // The request's shape is right but its content does not fit the thing it is
+            // about (a survey's questions and their ranges).
+            AnswerInvalid => 422,
             PayloadTooLarge => 413,
             UnsupportedMediaType | ImageTypeUnsupported => 415,
             // A well-formed image the backend will not process (its size in pixels).
@@ -162,7 +171,8 @@ impl ErrorCode {
             | TicketTransitionForbidden
             | RatingNotAllowed
             | AlreadyRated
-            | PhotoUnavailable => 409,
+            | PhotoUnavailable
+            | SurveyAlreadySubmitted => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -209,6 +219,9 @@ pub struct ErrorDetails {
     /// `not_started`: when the exchange opens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// `answer_invalid`: each question's problem, in survey order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problems: Option<Vec<crate::surveys::QuestionProblem>>,
 }
 
 impl ApiError {
@@ -282,6 +295,9 @@ mod tests {
             (PhotoUnavailable, 409),
             (ImageTypeUnsupported, 415),
             (ImageTooManyPixels, 422),
+            (SurveyNotFound, 404),
+            (AnswerInvalid, 422),
+            (SurveyAlreadySubmitted, 409),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -335,10 +351,13 @@ mod tests {
             PhotoUnavailable => 43,
             ImageTypeUnsupported => 44,
             ImageTooManyPixels => 45,
+            SurveyNotFound => 46,
+            AnswerInvalid => 47,
+            SurveyAlreadySubmitted => 48,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=45).collect::<Vec<_>>(), "every code once");
+        assert_eq!(listed, (0..=48).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod pattern;
 pub mod phone;
 pub mod points;
 pub mod profile;
+pub mod surveys;
 pub mod time;
 
 pub use error::{ApiError, ErrorCode, ErrorDetails};
