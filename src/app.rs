@@ -10,7 +10,8 @@ use crate::layout::Shell;
 use crate::lazy_pages::{
     CommunityRoute, DonateRoute, FeedbackRoute, ItemRoute, LedgerRoute, MallRoute, MeRoute,
     ModerationLogRoute, ModerationRoute, NewThreadRoute, NewTicketRoute, OrderRoute, OrdersRoute,
-    QueueRoute, QuickRateRoute, SettingsRoute, SignInRoute, ThreadRoute, TicketRoute,
+    QueueRoute, QuickRateRoute, SettingsRoute, SignInRoute, SurveyResultsRoute, SurveyRoute,
+    ThreadRoute, TicketRoute,
 };
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/feedback/new") view={Lazy::<NewTicketRoute>::new()} />
                     <Route path=path!("/feedback/queue") view={Lazy::<QueueRoute>::new()} />
                     <Route path=path!("/feedback/tickets/:id") view={Lazy::<TicketRoute>::new()} />
+                    <Route path=path!("/feedback/surveys/:id") view={Lazy::<SurveyRoute>::new()} />
+                    <Route path=path!("/feedback/surveys/:id/results") view={Lazy::<SurveyResultsRoute>::new()} />
                     <Route path=path!("/rate/:token") view={Lazy::<QuickRateRoute>::new()} />
                     <Route path=path!("/me") view={Lazy::<MeRoute>::new()} />
                     <Route path=path!("/me/settings") view={Lazy::<SettingsRoute>::new()} />

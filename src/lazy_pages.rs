@@ -28,7 +28,10 @@ use crate::auth::SignInPage;
 use crate::community::{
     self, CommunityPage, ModerationLogPage, ModerationPage, NewThreadPage, ThreadPage,
 };
-use crate::feedback::{self, FeedbackPage, NewTicketPage, QueuePage, QuickRatePage, TicketPage};
+use crate::feedback::{
+    self, FeedbackPage, NewTicketPage, QueuePage, QuickRatePage, SurveyPage, SurveyResultsPage,
+    TicketPage,
+};
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{self, MePage, SettingsPage};
 use crate::widgets::error_view::ErrorView;
@@ -104,8 +107,8 @@ page_group!(community_threads_pages: ThreadScreen, style "community" {
     ThreadRoute => ThreadPage, prefetch community::prefetch::thread;
 });
 
-// Feedback is three groups: a text message links to a ticket ("your ticket was
-// answered") and to the quick rating, and neither should wait for the form (with its
+// Feedback is four groups: a text message links to a ticket ("your ticket was
+// answered"), to a survey and to the quick rating, and none should wait for the form (with its
 // photo code) or the staff's queue. The rating link is opened signed out, often once.
 page_group!(feedback_pages: FeedbackScreen, style "feedback" {
     FeedbackRoute => FeedbackPage, prefetch feedback::prefetch::list;
@@ -115,6 +118,11 @@ page_group!(feedback_pages: FeedbackScreen, style "feedback" {
 
 page_group!(feedback_tickets_pages: TicketScreen, style "feedback" {
     TicketRoute => TicketPage, prefetch feedback::prefetch::ticket;
+});
+
+page_group!(feedback_surveys_pages: SurveyScreen, style "feedback" {
+    SurveyRoute => SurveyPage, prefetch feedback::prefetch::survey;
+    SurveyResultsRoute => SurveyResultsPage;
 });
 
 page_group!(rate_pages: RateScreen, style "feedback" {

@@ -9,14 +9,14 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::api;
-use crate::widgets::length::check_length;
-use crate::widgets::length_field::LengthField;
 use super::texts::{tr, use_texts};
 use super::words::refusal_text;
 use crate::api::submit_once::{Idempotent, SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::drafts::Draft;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::length::check_length;
+use crate::widgets::length_field::LengthField;
 use crate::widgets::submit_status::SubmitStatus;
 
 /// Where a reply on its way is kept over a reload (sessionStorage).

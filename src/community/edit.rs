@@ -9,12 +9,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::api;
-use crate::widgets::length::check_length;
-use crate::widgets::length_field::LengthField;
 use super::texts::{tr, use_texts};
 use super::words::refusal_text;
 use crate::api::ApiError;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::length::check_length;
+use crate::widgets::length_field::LengthField;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {

@@ -12,7 +12,6 @@ use leptos_router::NavigateOptions;
 
 use super::api;
 use super::community_page::board_name;
-use crate::widgets::length_field::LengthField;
 use super::poll_editor::PollEditor;
 use super::texts::{tr, use_texts};
 use super::thread_draft::{check, request, FormProblems, ThreadDraft};
@@ -23,6 +22,7 @@ use crate::auth::RequireSignIn;
 use crate::drafts::Draft;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::length_field::LengthField;
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
 use crate::widgets::submit_status::SubmitStatus;

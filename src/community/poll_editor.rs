@@ -6,10 +6,10 @@ use care_contract::community::{
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
-use crate::widgets::length_field::length_text;
 use super::texts::{tr, use_texts};
 use super::thread_draft::{FormProblems, ThreadDraft};
 use crate::widgets::icons::{Icon, IconKind};
+use crate::widgets::length_field::length_text;
 
 /// `today` is China's date: the first day the poll may close on.
 #[component]

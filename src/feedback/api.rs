@@ -38,7 +38,10 @@ pub async fn create_ticket(request: NewTicketRequest) -> Result<TicketCreated, A
 }
 
 /// Uploads a photo the app has shrunk, reporting the percent sent.
-pub async fn upload_photo(photo: Blob, on_progress: impl Fn(u8) + 'static) -> Result<Photo, ApiError> {
+pub async fn upload_photo(
+    photo: Blob,
+    on_progress: impl Fn(u8) + 'static,
+) -> Result<Photo, ApiError> {
     upload::post_blob("/feedback/photos", &photo, on_progress).await
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api::{self, TICKETS_PER_PAGE};
+use super::surveys::list::SurveyCards;
 use super::texts::{tr, use_texts};
 use super::ticket_draft::TicketDraft;
 use super::ticket_row::TicketRow;
@@ -48,6 +49,7 @@ pub fn FeedbackPage() -> impl IntoView {
                 </section>
             }>
                 <MyTickets />
+                <SurveyCards is_staff=is_staff() />
             </Show>
         </div>
     }

@@ -136,9 +136,16 @@ pub fn PhotoStrip(photos: Vec<Photo>) -> impl IntoView {
 }
 
 #[component]
-pub fn MessageComposer(ticket_id: i64, #[prop(into)] on_posted: Callback<TicketDetail>) -> impl IntoView {
+pub fn MessageComposer(
+    ticket_id: i64,
+    #[prop(into)] on_posted: Callback<TicketDetail>,
+) -> impl IntoView {
     let t = use_texts();
-    let form = RwSignal::new(draft(ticket_id).load_json::<MessageDraft>().unwrap_or_default());
+    let form = RwSignal::new(
+        draft(ticket_id)
+            .load_json::<MessageDraft>()
+            .unwrap_or_default(),
+    );
     Effect::new(move |_| form.with(|f| draft(ticket_id).save_json(f)));
     let tried = RwSignal::new(false);
     let submit = SubmitOnce::open(PENDING_MESSAGE, send, move |m: &MessageToTicket| {

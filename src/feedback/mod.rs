@@ -1,5 +1,5 @@
 //! 反馈: enquiries, complaints, suggestions and fault reports as tickets with service
-//! levels, photos, messages and ratings; staff's queue; the quick-rating link.
+//! levels, photos, messages and ratings; staff's queue; the quick-rating link; surveys.
 
 mod api;
 mod deadline;
@@ -11,9 +11,10 @@ mod photo_shrink;
 pub mod prefetch;
 mod queue_page;
 mod quick_rate_page;
-mod rating_form;
+pub(crate) mod rating_form;
 mod staff_actions;
-mod texts;
+pub mod surveys;
+pub(crate) mod texts;
 mod ticket_draft;
 mod ticket_page;
 mod ticket_row;
@@ -24,4 +25,5 @@ pub use feedback_page::FeedbackPage;
 pub use new_ticket_page::NewTicketPage;
 pub use queue_page::QueuePage;
 pub use quick_rate_page::QuickRatePage;
+pub use surveys::{SurveyPage, SurveyResultsPage};
 pub use ticket_page::TicketPage;

@@ -15,7 +15,9 @@ use super::api;
 use super::photo_picker::PhotoPicker;
 use super::texts::{tr, use_texts};
 use super::ticket_draft::{check, request, FormProblems, TicketDraft};
-use super::words::{category_name, contact_method_name, contact_window_name, kind_name, refusal_text};
+use super::words::{
+    category_name, contact_method_name, contact_window_name, kind_name, refusal_text,
+};
 use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::auth::{use_session, RequireSignIn};

@@ -122,8 +122,12 @@ pub fn PhotoPicker(
                         uploads.update(|list| list.push(upload.clone()));
                         send(upload);
                     }
-                    Err(ShrinkError::NotAPicture) => problem.set(Some(t.get_untracked().photo_not_a_picture)),
-                    Err(ShrinkError::CouldNotEncode) => problem.set(Some(t.get_untracked().photo_could_not_shrink)),
+                    Err(ShrinkError::NotAPicture) => {
+                        problem.set(Some(t.get_untracked().photo_not_a_picture))
+                    }
+                    Err(ShrinkError::CouldNotEncode) => {
+                        problem.set(Some(t.get_untracked().photo_could_not_shrink))
+                    }
                 }
             });
         }

@@ -4,6 +4,7 @@
 //! out of line.
 
 use super::api::{quick_rating_path, ticket_path, tickets_path};
+use super::surveys::api::survey_path;
 use crate::api::prefetch::prefetch;
 use crate::auth::probably_signed_in;
 use crate::lazy_pages::route_param;
@@ -37,5 +38,16 @@ pub fn ticket() {
 pub fn quick_rating() {
     if let Some(token) = route_param("token") {
         prefetch(quick_rating_path(&token));
+    }
+}
+
+/// A survey as a text message's link opens it.
+#[inline(never)]
+pub fn survey() {
+    if let (Some(id), true) = (
+        route_param("id").and_then(|s| s.parse::<i64>().ok()),
+        probably_signed_in(),
+    ) {
+        prefetch(survey_path(id));
     }
 }

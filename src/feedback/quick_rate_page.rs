@@ -68,7 +68,13 @@ fn QuickRate(token: String, status: QuickRatingStatus) -> impl IntoView {
         }
         _ => {}
     });
-    let comment_problem = move || comment.with(|c| (!c.trim().is_empty()).then(|| check_length(c, 1, COMMENT_MAX_CHARS).err()).flatten());
+    let comment_problem = move || {
+        comment.with(|c| {
+            (!c.trim().is_empty())
+                .then(|| check_length(c, 1, COMMENT_MAX_CHARS).err())
+                .flatten()
+        })
+    };
     let rate = move |satisfied: bool| {
         if comment_problem().is_some() {
             return;

@@ -16,7 +16,7 @@ use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::length::check_length;
 use crate::widgets::length_field::LengthField;
 
-fn satisfaction_word(score: u8, t: &'static Texts) -> &'static str {
+pub fn satisfaction_word(score: u8, t: &'static Texts) -> &'static str {
     match score {
         1 => t.satisfaction_1,
         2 => t.satisfaction_2,
@@ -34,7 +34,8 @@ pub fn RatingForm(ticket_id: i64, #[prop(into)] on_rated: Callback<TicketDetail>
     let solved = RwSignal::new(None::<bool>);
     let comment = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let send = Action::new_local(move |request: &RatingRequest| api::rate(ticket_id, request.clone()));
+    let send =
+        Action::new_local(move |request: &RatingRequest| api::rate(ticket_id, request.clone()));
     let pending = send.pending();
     Effect::new(move |_| {
         if let Some(Ok(detail)) = send.value().get() {
@@ -42,18 +43,25 @@ pub fn RatingForm(ticket_id: i64, #[prop(into)] on_rated: Callback<TicketDetail>
         }
     });
     let comment_problem = move || {
-        comment.with(|c| (!c.trim().is_empty()).then(|| check_length(c, 1, COMMENT_MAX_CHARS).err()).flatten())
+        comment.with(|c| {
+            (!c.trim().is_empty())
+                .then(|| check_length(c, 1, COMMENT_MAX_CHARS).err())
+                .flatten()
+        })
     };
-    let missing = move || satisfaction.get().is_none() || recommend.get().is_none() || solved.get().is_none();
+    let missing =
+        move || satisfaction.get().is_none() || recommend.get().is_none() || solved.get().is_none();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         if missing() || comment_problem().is_some() {
             return;
         }
-        let (Some(satisfaction), Some(recommend), Some(solved)) =
-            (satisfaction.get_untracked(), recommend.get_untracked(), solved.get_untracked())
-        else {
+        let (Some(satisfaction), Some(recommend), Some(solved)) = (
+            satisfaction.get_untracked(),
+            recommend.get_untracked(),
+            solved.get_untracked(),
+        ) else {
             return;
         };
         let comment = comment.get_untracked();
@@ -71,7 +79,12 @@ pub fn RatingForm(ticket_id: i64, #[prop(into)] on_rated: Callback<TicketDetail>
         )
     };
     let scores = (SATISFACTION_MIN..=SATISFACTION_MAX)
-        .map(|s| (Some(s), Signal::derive(move || satisfaction_word(s, t.get()))))
+        .map(|s| {
+            (
+                Some(s),
+                Signal::derive(move || satisfaction_word(s, t.get())),
+            )
+        })
         .collect::<Vec<_>>();
     view! {
         <form class="card form rating-form" novalidate on:submit=on_submit aria-labelledby="rating-title">

@@ -22,7 +22,8 @@ pub fn StaffActions(
     #[prop(into)] on_changed: Callback<TicketDetail>,
 ) -> impl IntoView {
     let t = use_texts();
-    let act = Action::new_local(move |action: &StaffAction| api::staff_act(ticket_id, action.clone()));
+    let act =
+        Action::new_local(move |action: &StaffAction| api::staff_act(ticket_id, action.clone()));
     let pending = act.pending();
     let rate_link = RwSignal::new(None::<String>);
     let text = RwSignal::new(String::new());
@@ -41,14 +42,20 @@ pub fn StaffActions(
             on_changed.run(result.ticket);
         }
     });
-    let text_problem = move || text.with(|v| check_length(v, MESSAGE_MIN_CHARS, MESSAGE_MAX_CHARS).err());
-    let note_problem =
-        move || note.with(|v| check_length(v, RESOLVE_NOTE_MIN_CHARS, RESOLVE_NOTE_MAX_CHARS).err());
+    let text_problem =
+        move || text.with(|v| check_length(v, MESSAGE_MIN_CHARS, MESSAGE_MAX_CHARS).err());
+    let note_problem = move || {
+        note.with(|v| check_length(v, RESOLVE_NOTE_MIN_CHARS, RESOLVE_NOTE_MAX_CHARS).err())
+    };
     let send_text = move |ask: bool| {
         text_tried.set(true);
         if text_problem().is_none() {
             let words = text.get_untracked().trim().to_owned();
-            act.dispatch(if ask { StaffAction::Ask(words) } else { StaffAction::Reply(words) });
+            act.dispatch(if ask {
+                StaffAction::Ask(words)
+            } else {
+                StaffAction::Reply(words)
+            });
         }
     };
     let resolve = move |_| {

@@ -150,7 +150,10 @@ mod tests {
         let problems = check(&TicketDraft::default());
         assert!(problems.kind && problems.category);
         assert_eq!(problems.description, Some(LengthProblem::Empty));
-        assert!(!problems.family_number, "their own number needs nothing typed");
+        assert!(
+            !problems.family_number,
+            "their own number needs nothing typed"
+        );
         assert_eq!(request(&TicketDraft::default()), None);
     }
 

@@ -14,7 +14,9 @@ use super::rating_form::{RatingForm, RatingSummary};
 use super::staff_actions::StaffActions;
 use super::texts::{tr, use_texts};
 use super::timeline::Timeline;
-use super::words::{category_name, contact_method_name, contact_window_name, kind_name, refusal_text};
+use super::words::{
+    category_name, contact_method_name, contact_window_name, kind_name, refusal_text,
+};
 use crate::auth::{use_session, RequireSignIn};
 use crate::i18n::dates::format_date_time;
 use crate::lazy_pages::route_param;

@@ -147,7 +147,10 @@ mod tests {
             "This file is not a photo. Please choose a JPEG, PNG or WebP picture."
         );
         assert_eq!(
-            refusal_text(&refused(ErrorCode::InvalidTicket, Some("number_concerned")), zh),
+            refusal_text(
+                &refused(ErrorCode::InvalidTicket, Some("number_concerned")),
+                zh
+            ),
             "请填写 11 位手机号，以 1 开头"
         );
         assert_eq!(
@@ -159,7 +162,10 @@ mod tests {
     #[test]
     fn other_failures_use_the_apps_general_words() {
         let zh = of(Locale::ZhCn);
-        assert_eq!(refusal_text(&ApiError::Network, zh), ApiError::Network.message(zh));
+        assert_eq!(
+            refusal_text(&ApiError::Network, zh),
+            ApiError::Network.message(zh)
+        );
     }
 
     #[test]
@@ -172,9 +178,15 @@ mod tests {
             for &category in TicketCategory::ALL {
                 assert!(!category_name(category, t).is_empty());
             }
-            let statuses: std::collections::BTreeSet<_> =
-                TicketStatus::ALL.iter().map(|&s| status_name(s, t)).collect();
-            assert_eq!(statuses.len(), TicketStatus::ALL.len(), "two statuses read alike");
+            let statuses: std::collections::BTreeSet<_> = TicketStatus::ALL
+                .iter()
+                .map(|&s| status_name(s, t))
+                .collect();
+            assert_eq!(
+                statuses.len(),
+                TicketStatus::ALL.len(),
+                "two statuses read alike"
+            );
         }
     }
 }
