@@ -106,6 +106,32 @@ async fn more_than_8_mib_is_refused() {
 }
 
 #[tokio::test]
+async fn a_photo_of_several_megabytes_is_taken() {
+    // Above axum's default 2 MB body limit, below ours: noise does not compress.
+    let server = feedback_server().await;
+    let me = Member::fresh(&server).await;
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let img = image::RgbImage::from_fn(1200, 900, |_, _| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        image::Rgb([seed as u8, (seed >> 8) as u8, (seed >> 16) as u8])
+    });
+    let mut bytes = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut bytes),
+        img.as_raw(),
+        1200,
+        900,
+        image::ExtendedColorType::Rgb8,
+    )
+    .unwrap();
+    assert!(bytes.len() > 3_000_000, "{}", bytes.len());
+    let photo: Photo = decoded(upload(&me, bytes, "image/png").await, 201).await;
+    assert_eq!((photo.width, photo.height), (1200, 900));
+}
+
+#[tokio::test]
 async fn a_photo_comes_back_without_its_exif_and_location() {
     let server = feedback_server().await;
     let me = Member::fresh(&server).await;
