@@ -548,6 +548,24 @@ fn feedback_limits(schemas: &mut Value) {
             points_and_mall, app_usage, other; fault_report: network_signal, broadband, \
             large_outage, app_usage, other (400 `invalid_ticket` otherwise)." }),
     );
+    // Each kind's categories, as JSON Schema conditions (OpenAPI 3.1).
+    let by_kind: Vec<Value> = TicketKind::ALL
+        .iter()
+        .map(|kind| {
+            json!({
+                "if": { "properties": { "kind": { "const": kind.as_str() } } },
+                "then": { "properties": { "category": {
+                    "enum": kind.categories().iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                } } },
+            })
+        })
+        .collect();
+    schemas["NewTicketRequest"]["allOf"] = json!(by_kind);
+    // A message is text, photos or both.
+    schemas["NewMessageRequest"]["anyOf"] = json!([
+        { "required": ["text"] },
+        { "required": ["photo_ids"], "properties": { "photo_ids": { "minItems": 1 } } },
+    ]);
     property(schemas, "NewMessageRequest", "idempotency_key", key);
     property(
         schemas,

@@ -176,7 +176,13 @@ async fn a_quick_rating_link_rates_once_and_says_only_whether_it_can() {
     // Unknown or malformed tokens are not found.
     let unknown = "A".repeat(43);
     refused_with(quick(&server, &unknown).await, 404, ErrorCode::NotFound).await;
-    refused_with(quick(&server, "short").await, 404, ErrorCode::NotFound).await;
+    refused_with(quick(&server, "short").await, 400, ErrorCode::BadRequest).await;
+    refused_with(
+        quick(&server, &format!("{}=", &unknown[1..])).await,
+        400,
+        ErrorCode::BadRequest,
+    )
+    .await;
     refused_with(
         quick_rate(&server, &unknown, json!({ "satisfied": true })).await,
         404,

@@ -292,6 +292,17 @@ async fn a_message_is_posted_once_per_key_and_needs_text_or_photos() {
         ErrorCode::InvalidTicket,
     )
     .await;
+    // Blank text is not text, photos or not.
+    refused_with(
+        me.post(
+            &path,
+            json!({ "text": " ", "photo_ids": [1], "idempotency_key": key() }),
+        )
+        .await,
+        400,
+        ErrorCode::InvalidTicket,
+    )
+    .await;
     refused_with(
         me.post(
             &path,

@@ -21,6 +21,7 @@ use crate::state::AppState;
     params(("token" = String, Path, description = "The link's token")),
     responses(
         (status = 200, description = "`open` or `already_rated`", body = QuickRatingStatus),
+        (status = 400, description = "`bad_request`: not a token's shape", body = ApiError),
         (status = 404, description = "`not_found`: no such link", body = ApiError),
     )
 )]
@@ -46,7 +47,7 @@ pub async fn status(
     request_body = QuickRatingRequest,
     responses(
         (status = 200, description = "Rated (`already_rated` from now on)", body = QuickRatingStatus),
-        (status = 400, description = "`invalid_ticket` (`details.field`: comment) or `bad_request`", body = ApiError),
+        (status = 400, description = "`invalid_ticket` (`details.field`: comment) or `bad_request` (not a token's shape)", body = ApiError),
         (status = 404, description = "`not_found`: no such link", body = ApiError),
         (status = 409, description = "`already_rated`", body = ApiError),
     )

@@ -188,13 +188,11 @@ pub async fn message(
     check_key(&req.idempotency_key)?;
     photo_ids(&req.photo_ids)?;
     let text = match &req.text {
-        Some(t) if !t.trim().is_empty() || req.photo_ids.is_empty() => {
-            Some(text("text", message_text(t))?)
-        }
-        _ if req.photo_ids.is_empty() => {
+        Some(t) => Some(text("text", message_text(t))?),
+        None if req.photo_ids.is_empty() => {
             return Err(invalid("text", "a message needs text or photos"));
         }
-        _ => None,
+        None => None,
     };
     let fingerprint =
         json!({ "ticket_id": id, "text": text, "photo_ids": req.photo_ids }).to_string();

@@ -200,14 +200,16 @@ pub fn rate(
     apply(conn, ctx, t.id, t.high_risk, &new)
 }
 
-/// The ticket a token names and whether it can still rate; `not_found` for a token that
-/// is malformed or unknown.
+/// The ticket a token names and whether it can still rate; `bad_request` for a token that
+/// is malformed (as for an id that does not parse), `not_found` for one that is unknown.
 fn token_ticket(
     conn: &Connection,
     token: &str,
 ) -> Result<(i64, bool, QuickRatingState), StoreError> {
     if !is_well_formed(token) {
-        return Err(StoreError::not_found());
+        return Err(StoreError::bad_request(format!(
+            "a rating link's token is {RATE_TOKEN_CHARS} of A-Z a-z 0-9 - _"
+        )));
     }
     let row: Option<(i64, bool, String, bool, bool)> = conn
         .query_row(
