@@ -1099,6 +1099,52 @@ fn links(doc: &mut Value) {
         json!({ "Donate": { "operationId": "donate", "requestBody": { "project_id": "$response.body#/0/id" } } }),
     );
     community_links(&mut add);
+    feedback_links(&mut add);
+}
+
+/// Feedback's links: from a ticket (opened, listed or in the queue) to what takes its id,
+/// from an uploaded photo to fetching it and sending it with a ticket.
+fn feedback_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
+    let ticket_ops = |id: &str| {
+        json!({
+            "GetTicket": { "operationId": "ticket", "parameters": { "id": id } },
+            "Message": { "operationId": "ticket_message", "parameters": { "id": id } },
+            "Withdraw": { "operationId": "withdraw_ticket", "parameters": { "id": id } },
+            "Rate": { "operationId": "rate_ticket", "parameters": { "id": id } },
+            "Accept": { "operationId": "staff_accept_ticket", "parameters": { "id": id } },
+            "Reply": { "operationId": "staff_reply_ticket", "parameters": { "id": id } },
+            "Ask": { "operationId": "staff_ask_ticket", "parameters": { "id": id } },
+            "Resolve": { "operationId": "staff_resolve_ticket", "parameters": { "id": id } },
+        })
+    };
+    for status in ["200", "201"] {
+        add(
+            "/api/feedback/tickets",
+            "post",
+            status,
+            ticket_ops("$response.body#/ticket/id"),
+        );
+    }
+    add(
+        "/api/feedback/tickets",
+        "get",
+        "200",
+        ticket_ops("$response.body#/tickets/0/id"),
+    );
+    add(
+        "/api/staff/feedback/tickets",
+        "get",
+        "200",
+        ticket_ops("$response.body#/tickets/0/id"),
+    );
+    add(
+        "/api/feedback/photos",
+        "post",
+        "201",
+        json!({
+            "GetPhoto": { "operationId": "photo", "parameters": { "id": "$response.body#/id" } },
+        }),
+    );
 }
 
 /// The community's links: from a board to its threads, from a thread (made, listed or
