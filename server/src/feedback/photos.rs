@@ -124,6 +124,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_webp_is_taken_too() {
+        let img = RgbImage::from_fn(20, 10, |x, y| Rgb([x as u8, y as u8, 7]));
+        let mut webp = Vec::new();
+        image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+            .write_image(img.as_raw(), 20, 10, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        assert_eq!(accepted_format(&webp), Some(ImageFormat::WebP));
+        let kept = keep(&webp, 40_000_000, 2048).unwrap();
+        assert_eq!((kept.width, kept.height), (20, 10));
+    }
+
+    #[test]
     fn a_large_photo_is_scaled_to_the_longest_side() {
         let kept = keep(&png(300, 150), 40_000_000, 100).unwrap();
         assert_eq!((kept.width, kept.height), (100, 50));
