@@ -31,6 +31,22 @@ where
     deserializer.deserialize_option(MaybeWhole(PhantomData))
 }
 
+/// [`whole`] for each item of a list (`[7, 8.0]` is `[7, 8]`).
+pub fn whole_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<i64> + TryFrom<u64>,
+{
+    struct Item<T>(T);
+    impl<'de, T: TryFrom<i64> + TryFrom<u64>> serde::Deserialize<'de> for Item<T> {
+        fn deserialize<D2: Deserializer<'de>>(d: D2) -> Result<Self, D2::Error> {
+            whole(d).map(Item)
+        }
+    }
+    let items: Vec<Item<T>> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(items.into_iter().map(|Item(v)| v).collect())
+}
+
 struct MaybeWhole<T>(PhantomData<T>);
 
 impl<'de, T> Visitor<'de> for MaybeWhole<T>
@@ -119,6 +135,22 @@ mod tests {
         serde_json::from_str::<Maybe>(json)
             .map(|m| m.id)
             .map_err(|e| e.to_string())
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct List {
+        #[serde(default, deserialize_with = "super::whole_vec")]
+        ids: Vec<i64>,
+    }
+
+    #[test]
+    fn a_list_of_whole_numbers_counts_each_however_it_is_written() {
+        let ids = |json: &str| serde_json::from_str::<List>(json).map(|l| l.ids);
+        assert_eq!(ids(r#"{"ids": [7, 8.0, -9e0]}"#).unwrap(), [7, 8, -9]);
+        assert_eq!(ids("{}").unwrap(), Vec::<i64>::new());
+        assert!(ids(r#"{"ids": [7.5]}"#).is_err());
+        assert!(ids(r#"{"ids": ["7"]}"#).is_err());
+        assert!(ids(r#"{"ids": 7}"#).is_err());
     }
 
     #[test]

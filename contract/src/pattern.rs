@@ -491,6 +491,47 @@ mod tests {
     }
 
     #[test]
+    fn the_feedback_patterns_are_its_checks() {
+        use crate::feedback::*;
+        let lines: &[char] = &['字', 'a', ' ', '\n', '\t', '\u{0}', '\u{85}', '\u{3000}'];
+        agree(
+            &big(&trimmed_lines(DESCRIPTION_MIN_CHARS, DESCRIPTION_MAX_CHARS)),
+            |s| description(s).is_ok(),
+            SMALL,
+            3,
+            lines,
+            &around(DESCRIPTION_MIN_CHARS, DESCRIPTION_MAX_CHARS),
+        );
+        agree(
+            &big(&trimmed_lines(MESSAGE_MIN_CHARS, MESSAGE_MAX_CHARS)),
+            |s| message_text(s).is_ok(),
+            SMALL,
+            3,
+            lines,
+            &around(MESSAGE_MIN_CHARS, MESSAGE_MAX_CHARS),
+        );
+        agree(
+            &big(&trimmed_lines(
+                RESOLVE_NOTE_MIN_CHARS,
+                RESOLVE_NOTE_MAX_CHARS,
+            )),
+            |s| resolve_note(s).is_ok(),
+            SMALL,
+            3,
+            lines,
+            &around(RESOLVE_NOTE_MIN_CHARS, RESOLVE_NOTE_MAX_CHARS),
+        );
+        agree(
+            &trimmed_lines(0, COMMENT_MAX_CHARS),
+            |s| comment(Some(s)).is_ok(),
+            SMALL,
+            3,
+            lines,
+            &around(0, COMMENT_MAX_CHARS),
+        );
+    }
+
+    #[test]
     fn trimmed_text_covers_every_shape_of_limit() {
         // Small limits, every string of up to five characters: 0..=0, 0..=1, 1..=1,
         // 1..=2, 2..=2, 2..=3, 3..=4 and 0..=3, with and without control characters.

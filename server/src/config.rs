@@ -9,6 +9,7 @@ use care_contract::limits;
 use crate::client_ip::Cidr;
 use crate::community::config::{DEFAULT_REPLIES_PER_MINUTE, DEFAULT_THREADS_PER_HOUR};
 use crate::community::{CommunityConfig, SharedCommunityConfig};
+use crate::feedback::SharedFeedbackConfig;
 use crate::mall::{Clock, MallConfig};
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
@@ -52,6 +53,8 @@ pub struct Config {
     /// The operator's community numbers (rate limits, edit window, forbidden words,
     /// adoption points), shared by clones so a test can change them while serving.
     pub community: SharedCommunityConfig,
+    /// The operator's feedback numbers (service levels, photo limits), shared by clones.
+    pub feedback: SharedFeedbackConfig,
 }
 
 impl Config {
@@ -74,6 +77,7 @@ impl Config {
             clock: Clock::default(),
             mall: MallConfig::default(),
             community: SharedCommunityConfig::default(),
+            feedback: SharedFeedbackConfig::default(),
         }
     }
 }
@@ -181,6 +185,7 @@ impl From<Cli> for Config {
                 replies_per_minute: cli.replies_per_minute,
                 ..CommunityConfig::default()
             }),
+            feedback: SharedFeedbackConfig::default(),
         }
     }
 }

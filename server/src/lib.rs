@@ -12,6 +12,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod faults;
+pub mod feedback;
 pub mod idempotency;
 pub mod mall;
 pub mod openapi;
@@ -55,6 +56,7 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         seed::seed_demo(&db).await?;
         mall::seed::seed_demo(&db, &config.clock, &config.mall).await?;
         community::seed::seed_demo(&db, &config.clock, &config.community.get()).await?;
+        feedback::seed::seed_demo(&db, &config.clock, &config.feedback.get()).await?;
     } else if config.sms_outbox.is_none() {
         tracing::warn!("not in demo mode and no --sms-outbox: sign-in codes are not delivered");
     }

@@ -84,6 +84,21 @@ use crate::routes;
         crate::community::routes::moderation::moderate_thread,
         crate::community::routes::moderation::moderate_reply,
         crate::community::routes::moderation::log,
+        crate::feedback::routes::tickets::create,
+        crate::feedback::routes::tickets::list,
+        crate::feedback::routes::tickets::view,
+        crate::feedback::routes::tickets::message,
+        crate::feedback::routes::tickets::withdraw,
+        crate::feedback::routes::tickets::rate,
+        crate::feedback::routes::photos::upload,
+        crate::feedback::routes::photos::fetch,
+        crate::feedback::routes::staff::queue,
+        crate::feedback::routes::staff::accept,
+        crate::feedback::routes::staff::reply,
+        crate::feedback::routes::staff::ask,
+        crate::feedback::routes::staff::resolve,
+        crate::feedback::routes::rate::status,
+        crate::feedback::routes::rate::rate,
     ),
     components(schemas(
         care_contract::ApiError,
@@ -174,6 +189,36 @@ use crate::routes;
         care_contract::community::ModerationLogPage,
         care_contract::community::ModeratedPost,
         care_contract::community::PostField,
+        care_contract::feedback::TicketKind,
+        care_contract::feedback::TicketCategory,
+        care_contract::feedback::TicketStatus,
+        care_contract::feedback::TicketEventKind,
+        care_contract::feedback::ActorRole,
+        care_contract::feedback::ContactMethod,
+        care_contract::feedback::ContactWindow,
+        care_contract::feedback::DeadlineKind,
+        care_contract::feedback::NextDeadline,
+        care_contract::feedback::NewTicketRequest,
+        care_contract::feedback::TicketCreated,
+        care_contract::feedback::TicketSummary,
+        care_contract::feedback::TicketPage,
+        care_contract::feedback::TicketDetail,
+        care_contract::feedback::TicketMessage,
+        care_contract::feedback::TicketEvent,
+        care_contract::feedback::TicketActions,
+        care_contract::feedback::NewMessageRequest,
+        care_contract::feedback::MessagePosted,
+        care_contract::feedback::StaffMessageRequest,
+        care_contract::feedback::ResolveRequest,
+        care_contract::feedback::StaffTicketResult,
+        care_contract::feedback::Photo,
+        care_contract::feedback::RatingRequest,
+        care_contract::feedback::RatingOutcome,
+        care_contract::feedback::RatingSource,
+        care_contract::feedback::TicketRating,
+        care_contract::feedback::QuickRatingState,
+        care_contract::feedback::QuickRatingStatus,
+        care_contract::feedback::QuickRatingRequest,
     )),
     modifiers(&SessionCookie),
     tags(
@@ -182,6 +227,7 @@ use crate::routes;
         (name = "profile", description = "The signed-in subscriber"),
         (name = "mall", description = "The points mall: balance, ledger, check-in, catalogue, exactly-once redemption, orders, donations"),
         (name = "community", description = "The community: boards, threads with nested replies, votes, best answers, polls, idea calls, reports, moderation, search"),
+        (name = "feedback", description = "Feedback tickets: enquiries, complaints, suggestions and fault reports with deadlines, messages, photos and ratings; staff's queue; the quick rating link"),
     )
 )]
 pub struct ApiDoc;
@@ -314,6 +360,7 @@ fn limits(doc: &mut Value) {
         trimmed(0, TRACKING_NUMBER_MAX_CHARS, false),
     );
     community_limits(schemas);
+    feedback_limits(schemas);
     let page = json!({ "minimum": 1, "maximum": u32::MAX, "default": 1 });
     let per_page = json!({
         "minimum": 1,
@@ -332,6 +379,8 @@ fn limits(doc: &mut Value) {
         trimmed(0, SEARCH_MAX_CHARS, true),
     );
     community_parameters(doc, &page);
+    feedback_parameters(doc, &page);
+    feedback_binary(doc);
     // Every path parameter is an id the server reads as an i64.
     for item in doc["paths"].as_object_mut().expect("paths").values_mut() {
         for op in item
@@ -341,7 +390,9 @@ fn limits(doc: &mut Value) {
         {
             let parameters = op.get_mut("parameters").and_then(Value::as_array_mut);
             for p in parameters.into_iter().flatten() {
-                if p["in"] == "path" {
+                if p["in"] == "path" && p["name"] == "token" {
+                    merge(&mut p["schema"], feedback_token());
+                } else if p["in"] == "path" {
                     assert_eq!(p["schema"]["format"], "int64", "{p}: not an id");
                     merge(&mut p["schema"], id());
                 }
@@ -441,6 +492,156 @@ fn community_limits(schemas: &mut Value) {
             "note",
             post_text(0, MODERATION_NOTE_MAX_CHARS, true),
         );
+    }
+}
+
+/// A quick-rating link's token: the only path parameter that is not an id.
+fn feedback_token() -> Value {
+    use care_contract::feedback::RATE_TOKEN_CHARS;
+    json!({
+        "pattern": pattern::IDEMPOTENCY_KEY,
+        "minLength": RATE_TOKEN_CHARS,
+        "maxLength": RATE_TOKEN_CHARS,
+    })
+}
+
+/// Feedback's request limits, from `care_contract::feedback`.
+fn feedback_limits(schemas: &mut Value) {
+    use care_contract::feedback::*;
+    let key = json!({
+        "pattern": pattern::IDEMPOTENCY_KEY,
+        "minLength": IDEMPOTENCY_KEY_MIN,
+        "maxLength": IDEMPOTENCY_KEY_MAX,
+    });
+    let photos = json!({
+        "maxItems": MAX_PHOTOS,
+        "uniqueItems": true,
+        "items": { "type": "integer", "format": "int64", "minimum": i64::MIN, "maximum": i64::MAX },
+        "x-limit": format!(
+            "At most {MAX_PHOTOS} photos this subscriber uploaded and has not attached yet \
+             (409 `photo_unavailable` otherwise)."
+        ),
+    });
+    let phone = json!({
+        "pattern": pattern::phone_input(),
+        "x-limit": format!(
+            "A mainland mobile number: {MOBILE_DIGITS} digits starting 13-19, optionally \
+             after +86 or 0086, with whitespace and dashes anywhere."
+        ),
+    });
+    property(schemas, "NewTicketRequest", "idempotency_key", key.clone());
+    property(
+        schemas,
+        "NewTicketRequest",
+        "description",
+        post_text(DESCRIPTION_MIN_CHARS, DESCRIPTION_MAX_CHARS, true),
+    );
+    property(schemas, "NewTicketRequest", "photo_ids", photos.clone());
+    property(schemas, "NewTicketRequest", "number_concerned", phone);
+    property(
+        schemas,
+        "NewTicketRequest",
+        "category",
+        json!({ "x-limit": "One of the kind's categories: enquiry: billing, plan_and_data, \
+            network_signal, broadband, points_and_mall, app_usage, other; complaint: any; \
+            suggestion: plan_and_data, network_signal, broadband, service_attitude, \
+            points_and_mall, app_usage, other; fault_report: network_signal, broadband, \
+            large_outage, app_usage, other (400 `invalid_ticket` otherwise)." }),
+    );
+    // Each kind's categories, as JSON Schema conditions (OpenAPI 3.1).
+    let by_kind: Vec<Value> = TicketKind::ALL
+        .iter()
+        .map(|kind| {
+            json!({
+                "if": { "properties": { "kind": { "const": kind.as_str() } } },
+                "then": { "properties": { "category": {
+                    "enum": kind.categories().iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                } } },
+            })
+        })
+        .collect();
+    schemas["NewTicketRequest"]["allOf"] = json!(by_kind);
+    // A message is text, photos or both.
+    schemas["NewMessageRequest"]["anyOf"] = json!([
+        { "required": ["text"] },
+        { "required": ["photo_ids"], "properties": { "photo_ids": { "minItems": 1 } } },
+    ]);
+    property(schemas, "NewMessageRequest", "idempotency_key", key);
+    property(
+        schemas,
+        "NewMessageRequest",
+        "text",
+        post_text(MESSAGE_MIN_CHARS, MESSAGE_MAX_CHARS, true),
+    );
+    property(schemas, "NewMessageRequest", "photo_ids", photos);
+    property(
+        schemas,
+        "StaffMessageRequest",
+        "text",
+        post_text(MESSAGE_MIN_CHARS, MESSAGE_MAX_CHARS, true),
+    );
+    property(
+        schemas,
+        "ResolveRequest",
+        "note",
+        post_text(RESOLVE_NOTE_MIN_CHARS, RESOLVE_NOTE_MAX_CHARS, true),
+    );
+    property(
+        schemas,
+        "RatingRequest",
+        "satisfaction",
+        json!({ "minimum": SATISFACTION_MIN, "maximum": SATISFACTION_MAX }),
+    );
+    property(
+        schemas,
+        "RatingRequest",
+        "recommend",
+        json!({ "minimum": 0, "maximum": RECOMMEND_MAX }),
+    );
+    for request in ["RatingRequest", "QuickRatingRequest"] {
+        property(
+            schemas,
+            request,
+            "comment",
+            post_text(0, COMMENT_MAX_CHARS, true),
+        );
+    }
+}
+
+/// A photo travels as its bytes (utoipa would say an array of numbers): the upload's body
+/// in each accepted type, and the JPEG served.
+fn feedback_binary(doc: &mut Value) {
+    let binary = json!({ "type": "string", "format": "binary" });
+    let upload = &mut doc["paths"]["/api/feedback/photos"]["post"]["requestBody"]["content"];
+    for media in upload
+        .as_object_mut()
+        .expect("upload body types")
+        .values_mut()
+    {
+        media["schema"] = binary.clone();
+    }
+    let served = &mut doc["paths"]["/api/feedback/photos/{id}"]["get"]["responses"]["200"];
+    served["content"] = json!({ "image/jpeg": { "schema": binary } });
+    served["headers"] = json!({
+        "Cache-Control": {
+            "description": "`private`: only the uploader and staff may see it",
+            "schema": { "type": "string" },
+        },
+    });
+}
+
+/// Feedback's query parameters: paging.
+fn feedback_parameters(doc: &mut Value, page: &Value) {
+    use care_contract::feedback::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
+    let per_page = json!({
+        "minimum": 1,
+        "maximum": MAX_PER_PAGE,
+        "default": DEFAULT_PER_PAGE,
+        "x-limit": format!("At most {MAX_PER_PAGE} (default {DEFAULT_PER_PAGE})."),
+    });
+    for path in ["/api/feedback/tickets", "/api/staff/feedback/tickets"] {
+        parameter(doc, path, "page", page.clone());
+        parameter(doc, path, "per_page", per_page.clone());
     }
 }
 
@@ -773,6 +974,41 @@ fn examples(doc: &mut Value) {
             json!({ "action": "hide", "note": "含广告" }),
         ),
         ("AdoptRequest", json!({ "note": "长辈版下个版本上线" })),
+        (
+            "NewTicketRequest",
+            json!({
+                "kind": "fault_report",
+                "category": "broadband",
+                "description": "家里宽带从昨晚开始断网，光猫 LOS 灯一直闪红，已经重启过光猫和路由器。",
+                "high_risk": false,
+                "photo_ids": [],
+                "number_concerned": "139 1234 5678",
+                "contact_method": "phone_call",
+                "contact_window": "evening",
+                "idempotency_key": "c0ffee00-4b1d-4e5a-9a7c-0d15ea5e0005",
+            }),
+        ),
+        (
+            "NewMessageRequest",
+            json!({
+                "text": "今晚七点以后家里有人，师傅可以上门。",
+                "photo_ids": [],
+                "idempotency_key": "c0ffee00-4b1d-4e5a-9a7c-0d15ea5e0006",
+            }),
+        ),
+        (
+            "StaffMessageRequest",
+            json!({ "text": "您好，已为您预约装维师傅，今晚 19:00-21:00 上门检查光纤。" }),
+        ),
+        (
+            "ResolveRequest",
+            json!({ "note": "更换了入户光纤接头，光猫信号恢复正常。" }),
+        ),
+        (
+            "RatingRequest",
+            json!({ "satisfaction": 5, "recommend": 9, "solved": true, "comment": "师傅很准时" }),
+        ),
+        ("QuickRatingRequest", json!({ "satisfied": true })),
     ] {
         let target = schemas
             .get_mut(schema)
@@ -863,6 +1099,52 @@ fn links(doc: &mut Value) {
         json!({ "Donate": { "operationId": "donate", "requestBody": { "project_id": "$response.body#/0/id" } } }),
     );
     community_links(&mut add);
+    feedback_links(&mut add);
+}
+
+/// Feedback's links: from a ticket (opened, listed or in the queue) to what takes its id,
+/// from an uploaded photo to fetching it and sending it with a ticket.
+fn feedback_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
+    let ticket_ops = |id: &str| {
+        json!({
+            "GetTicket": { "operationId": "ticket", "parameters": { "id": id } },
+            "Message": { "operationId": "ticket_message", "parameters": { "id": id } },
+            "Withdraw": { "operationId": "withdraw_ticket", "parameters": { "id": id } },
+            "Rate": { "operationId": "rate_ticket", "parameters": { "id": id } },
+            "Accept": { "operationId": "staff_accept_ticket", "parameters": { "id": id } },
+            "Reply": { "operationId": "staff_reply_ticket", "parameters": { "id": id } },
+            "Ask": { "operationId": "staff_ask_ticket", "parameters": { "id": id } },
+            "Resolve": { "operationId": "staff_resolve_ticket", "parameters": { "id": id } },
+        })
+    };
+    for status in ["200", "201"] {
+        add(
+            "/api/feedback/tickets",
+            "post",
+            status,
+            ticket_ops("$response.body#/ticket/id"),
+        );
+    }
+    add(
+        "/api/feedback/tickets",
+        "get",
+        "200",
+        ticket_ops("$response.body#/tickets/0/id"),
+    );
+    add(
+        "/api/staff/feedback/tickets",
+        "get",
+        "200",
+        ticket_ops("$response.body#/tickets/0/id"),
+    );
+    add(
+        "/api/feedback/photos",
+        "post",
+        "201",
+        json!({
+            "GetPhoto": { "operationId": "photo", "parameters": { "id": "$response.body#/id" } },
+        }),
+    );
 }
 
 /// The community's links: from a board to its threads, from a thread (made, listed or

@@ -23,7 +23,7 @@ pub struct NewTicketRequest {
     #[serde(default)]
     pub high_risk: bool,
     /// Up to `MAX_PHOTOS` photos this subscriber uploaded and has not attached yet.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::integer::whole_vec")]
     pub photo_ids: Vec<i64>,
     /// The mobile number the ticket is about, as typed (a family member's); absent for the
     /// subscriber's own.
@@ -198,11 +198,12 @@ pub struct TicketCreated {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMessageRequest {
-    /// `MESSAGE_MIN_CHARS..=MESSAGE_MAX_CHARS` once trimmed; may be absent with photos.
+    /// `MESSAGE_MIN_CHARS..=MESSAGE_MAX_CHARS` once trimmed; may be absent when there are
+    /// photos (one of the two is required).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Up to `MAX_PHOTOS` photos this subscriber uploaded and has not attached yet.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::integer::whole_vec")]
     pub photo_ids: Vec<i64>,
     pub idempotency_key: String,
 }

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::extract::ApiQuery;
 use crate::state::AppState;
 use crate::store::StoreError;
-use crate::{community, faults, mall, subscribers};
+use crate::{community, faults, feedback, mall, subscribers};
 
 /// `DELETE /api/_test/sessions[?phone=…]`.
 pub const SESSIONS_PATH: &str = "/api/_test/sessions";
@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .merge(faults::router())
         .merge(mall::routes::test_router())
         .merge(community::routes::test_router())
+        .merge(feedback::routes::test_router())
         .route(SESSIONS_PATH, delete(end_sessions))
 }
 
