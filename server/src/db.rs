@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_auth.sql"),
     include_str!("migrations/0002_mall.sql"),
     include_str!("migrations/0003_community.sql"),
+    include_str!("migrations/0005_surveys.sql"),
 ];
 
 #[derive(Debug)]

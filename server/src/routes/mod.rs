@@ -15,7 +15,7 @@ use tracing::Level;
 
 use crate::error::{api_method_not_allowed, AppError};
 use crate::state::AppState;
-use crate::{community, faults, mall, static_files};
+use crate::{community, faults, mall, static_files, surveys};
 
 /// The whole app: each capability's router, the test hooks (with `--enable-faults`), the
 /// app's files for everything else, and the layers around them.
@@ -26,7 +26,8 @@ pub fn router(state: AppState) -> Router {
         .merge(session::router())
         .merge(me::router())
         .merge(mall::routes::router())
-        .merge(community::routes::router());
+        .merge(community::routes::router())
+        .merge(surveys::routes::router());
     if state.config.enable_faults {
         app = app.merge(test_hooks::router());
     }
