@@ -491,17 +491,17 @@ fn survey_limits(schemas: &mut Value) {
             .expect("a tagged variant")
             .to_owned();
         let words = match kind.as_str() {
-            "choice" => "One of the question's option ids.".to_owned(),
-            "choices" => {
-                "Option ids of the question, each once, at least one, at most its `max_choices`."
-                    .to_owned()
-            }
-            "step" => "Less than the number of the question's steps.".to_owned(),
-            "rating" => format!("{RATING_MIN}-{RATING_MAX}."),
-            "nps" => format!("0-{NPS_MAX}."),
+            "choice" => "One of the question's option ids".to_owned(),
+            "choices" => "The question's option ids, each once, at least one and at most its \
+                          `max_choices`"
+                .to_owned(),
+            "step" => "The step's index from 0 (worst), below the number of the question's steps"
+                .to_owned(),
+            "rating" => format!("{RATING_MIN}-{RATING_MAX}"),
+            "nps" => format!("0-{NPS_MAX}"),
             "text" => format!(
                 "1 to the question's `max_chars` (at most {FREE_TEXT_MAX_CHARS}) characters once \
-                 trimmed; line breaks and tabs allowed, no other control character."
+                 trimmed; line breaks and tabs allowed, no other control character"
             ),
             other => panic!("an Answer variant this document does not know: {other}"),
         };
@@ -509,10 +509,7 @@ fn survey_limits(schemas: &mut Value) {
         if value["type"] == "integer" {
             merge(value, json!({ "maximum": u8::MAX }));
         }
-        describe(
-            value,
-            &format!("{words} Outside the question's range: 422 `answer_invalid`."),
-        );
+        value["description"] = json!(format!("{words} (otherwise 422 `answer_invalid`)."));
     }
 }
 
