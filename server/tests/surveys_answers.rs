@@ -364,3 +364,47 @@ async fn an_unknown_survey_is_not_found() {
         expect_error(response, 404, "survey_not_found").await;
     }
 }
+
+#[tokio::test]
+async fn surveys_are_operator_content_served_without_demo_mode_and_reloaded_on_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = dir.path().join("sms-outbox.txt");
+    let server = start_in(dir.path(), |c| {
+        c.demo = false;
+        c.sms_outbox = Some(outbox);
+    })
+    .await;
+    let cookie = signed_in(&server, "13712345678").await;
+    let list: SurveyList = decode(server.get_with_cookie("/api/surveys", &cookie).await, 200).await;
+    let ids: Vec<i64> = list.surveys.iter().map(|s| s.id).collect();
+    assert_eq!(ids, [CARE, PULSE]);
+    let conn = db(&server);
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM survey_responses"),
+        0,
+        "no demo answers"
+    );
+    // A survey changed in the database is what the built-in file says after a restart.
+    conn.execute(
+        "UPDATE surveys SET active = 0, definition = '{}' WHERE id = 2",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    server.stop().await;
+    let again = start_in(dir.path(), |c| c.demo = false).await;
+    let conn = db(&again);
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM surveys WHERE active = 1"),
+        2
+    );
+    let pulse: String = conn
+        .query_row("SELECT definition FROM surveys WHERE id = 2", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let pulse: Survey = serde_json::from_str(&pulse).unwrap();
+    assert_eq!(pulse.questions.len(), 4);
+    drop(conn);
+    again.stop().await;
+}

@@ -237,6 +237,18 @@ mod tests {
         assert!(refused(|s| s.questions[2].text.en = " ".into()).contains("language"));
         assert!(refused(|s| s.title.zh_cn.clear()).contains("language"));
         assert!(refused(|s| s.questions.clear()).contains("no questions"));
+        assert!(refused(|s| options(s, 0)[0].id = " ".into()).contains("empty"));
+        assert!(refused(|s| options(s, 0)[0].label.zh_cn.clear()).contains("language"));
+        let block = |s: &mut Survey| s.questions[1].block.as_mut().unwrap().clone();
+        assert!(
+            refused(|s| s.questions[1].block.as_mut().unwrap().id.clear()).contains("block id")
+        );
+        assert!(refused(|s| {
+            let mut b = block(s);
+            b.label.en.clear();
+            s.questions[2].block = Some(b);
+        })
+        .contains("block label"));
     }
 
     #[test]
