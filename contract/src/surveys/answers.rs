@@ -522,6 +522,13 @@ mod tests {
         let skipped = answers(&[("q1", choice("other")), ("b1", Answer::Step(0))]);
         assert_eq!(progress(&s, &skipped), (1, 5));
         assert_eq!(progress(&s, &complete()), (5, 7));
+        assert_eq!(
+            super::super::Progress::of(&s, &skipped),
+            super::super::Progress {
+                answered: 1,
+                total: 5
+            }
+        );
     }
 
     #[test]

@@ -267,6 +267,17 @@ mod tests {
         };
         assert!(refused(max(0)).contains("max_choices"));
         assert!(refused(max(4)).contains("max_choices"));
+        let mut all = test_survey();
+        max(3)(&mut all);
+        assert_eq!(validate_survey(&all), Ok(()), "as many as the options");
+        let mut two = test_survey();
+        two.questions[1].kind = QuestionKind::Ordinal {
+            steps: vec![
+                LocalizedText::new("差", "bad"),
+                LocalizedText::new("好", "good"),
+            ],
+        };
+        assert_eq!(validate_survey(&two), Ok(()), "two steps");
         let chars = |m: u32| {
             move |s: &mut Survey| s.questions[6].kind = QuestionKind::FreeText { max_chars: m }
         };
