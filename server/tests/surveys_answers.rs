@@ -272,6 +272,17 @@ async fn an_answer_of_the_wrong_shape_is_a_bad_request() {
             .await;
         expect_error(response, 400, "bad_request").await;
     }
+    // JSON arrays where the document says objects (serde alone would read them).
+    for body in [json!([{}]), json!({ "answers": { "p1": ["nps", 9] } })] {
+        expect_error(
+            me.put(&save_path(PULSE), body.clone()).await,
+            400,
+            "bad_request",
+        )
+        .await;
+        let submit = me.post(&format!("/api/surveys/{PULSE}/submit"), body).await;
+        expect_error(submit, 400, "bad_request").await;
+    }
     // A whole number written as a float is a whole number.
     let saved = save(&me, PULSE, json!({ "p1": { "type": "nps", "value": 7.0 } })).await;
     assert_eq!(saved.answers["p1"], Answer::Nps(7));
