@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_mall.sql"),
     include_str!("migrations/0003_community.sql"),
     include_str!("migrations/0004_feedback.sql"),
+    include_str!("migrations/0005_surveys.sql"),
 ];
 
 #[derive(Debug)]

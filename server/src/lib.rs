@@ -23,6 +23,7 @@ pub mod state;
 pub mod static_files;
 pub mod store;
 pub mod subscribers;
+pub mod surveys;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -52,11 +53,13 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
     }
     let path = config.db_path.clone();
     let db = tokio::task::spawn_blocking(move || Db::open(&path)).await??;
+    surveys::seed::load_surveys(&db, &config.clock).await?;
     if config.demo {
         seed::seed_demo(&db).await?;
         mall::seed::seed_demo(&db, &config.clock, &config.mall).await?;
         community::seed::seed_demo(&db, &config.clock, &config.community.get()).await?;
         feedback::seed::seed_demo(&db, &config.clock, &config.feedback.get()).await?;
+        surveys::seed::seed_demo(&db, &config.clock).await?;
     } else if config.sms_outbox.is_none() {
         tracing::warn!("not in demo mode and no --sms-outbox: sign-in codes are not delivered");
     }

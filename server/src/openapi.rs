@@ -99,6 +99,11 @@ use crate::routes;
         crate::feedback::routes::staff::resolve,
         crate::feedback::routes::rate::status,
         crate::feedback::routes::rate::rate,
+        crate::surveys::routes::list,
+        crate::surveys::routes::view,
+        crate::surveys::routes::save,
+        crate::surveys::routes::submit,
+        crate::surveys::routes::results,
     ),
     components(schemas(
         care_contract::ApiError,
@@ -219,6 +224,32 @@ use crate::routes;
         care_contract::feedback::QuickRatingState,
         care_contract::feedback::QuickRatingStatus,
         care_contract::feedback::QuickRatingRequest,
+        care_contract::surveys::LocalizedText,
+        care_contract::surveys::Survey,
+        care_contract::surveys::QuestionBlock,
+        care_contract::surveys::Question,
+        care_contract::surveys::QuestionKind,
+        care_contract::surveys::ChoiceOption,
+        care_contract::surveys::Answer,
+        care_contract::surveys::AnswerProblem,
+        care_contract::surveys::QuestionProblem,
+        care_contract::surveys::ResponseState,
+        care_contract::surveys::SurveyStatus,
+        care_contract::surveys::Progress,
+        care_contract::surveys::SurveySummary,
+        care_contract::surveys::SurveyList,
+        care_contract::surveys::SurveyResponse,
+        care_contract::surveys::SurveyView,
+        care_contract::surveys::SaveAnswersRequest,
+        care_contract::surveys::SubmitSurveyRequest,
+        care_contract::surveys::SubmitReceipt,
+        care_contract::surveys::NpsResult,
+        care_contract::surveys::CsatResult,
+        care_contract::surveys::OptionCount,
+        care_contract::surveys::ScoreCount,
+        care_contract::surveys::QuestionTally,
+        care_contract::surveys::QuestionResults,
+        care_contract::surveys::SurveyResults,
     )),
     modifiers(&SessionCookie),
     tags(
@@ -228,6 +259,7 @@ use crate::routes;
         (name = "mall", description = "The points mall: balance, ledger, check-in, catalogue, exactly-once redemption, orders, donations"),
         (name = "community", description = "The community: boards, threads with nested replies, votes, best answers, polls, idea calls, reports, moderation, search"),
         (name = "feedback", description = "Feedback tickets: enquiries, complaints, suggestions and fault reports with deadlines, messages, photos and ratings; staff's queue; the quick rating link"),
+        (name = "surveys", description = "Surveys: questionnaires with skip logic, partial answers kept and resumed, one submission each; results (NPS, CSAT, counts) for staff"),
     )
 )]
 pub struct ApiDoc;
@@ -361,6 +393,7 @@ fn limits(doc: &mut Value) {
     );
     community_limits(schemas);
     feedback_limits(schemas);
+    survey_limits(schemas);
     let page = json!({ "minimum": 1, "maximum": u32::MAX, "default": 1 });
     let per_page = json!({
         "minimum": 1,
@@ -642,6 +675,42 @@ fn feedback_parameters(doc: &mut Value, page: &Value) {
     for path in ["/api/feedback/tickets", "/api/staff/feedback/tickets"] {
         parameter(doc, path, "page", page.clone());
         parameter(doc, path, "per_page", per_page.clone());
+    }
+}
+
+/// The surveys' request limits: an answer's number is read as a `u8` (a larger one does not
+/// parse); its range for the question's kind, like option ids and text lengths, depends on
+/// the survey and is checked as 422 `answer_invalid`.
+fn survey_limits(schemas: &mut Value) {
+    use care_contract::surveys::{FREE_TEXT_MAX_CHARS, NPS_MAX, RATING_MAX, RATING_MIN};
+    let variants = schemas["Answer"]["oneOf"]
+        .as_array_mut()
+        .expect("Answer is a oneOf");
+    for variant in variants {
+        let kind = variant["properties"]["type"]["enum"][0]
+            .as_str()
+            .expect("a tagged variant")
+            .to_owned();
+        let words = match kind.as_str() {
+            "choice" => "One of the question's option ids".to_owned(),
+            "choices" => "The question's option ids, each once, at least one and at most its \
+                          `max_choices`"
+                .to_owned(),
+            "step" => "The step's index from 0 (worst), below the number of the question's steps"
+                .to_owned(),
+            "rating" => format!("{RATING_MIN}-{RATING_MAX}"),
+            "nps" => format!("0-{NPS_MAX}"),
+            "text" => format!(
+                "1 to the question's `max_chars` (at most {FREE_TEXT_MAX_CHARS}) characters once \
+                 trimmed; line breaks and tabs allowed, no other control character"
+            ),
+            other => panic!("an Answer variant this document does not know: {other}"),
+        };
+        let value = &mut variant["properties"]["value"];
+        if value["type"] == "integer" {
+            merge(value, json!({ "maximum": u8::MAX }));
+        }
+        value["description"] = json!(format!("{words} (otherwise 422 `answer_invalid`)."));
     }
 }
 
@@ -1009,6 +1078,25 @@ fn examples(doc: &mut Value) {
             json!({ "satisfaction": 5, "recommend": 9, "solved": true, "comment": "师傅很准时" }),
         ),
         ("QuickRatingRequest", json!({ "satisfied": true })),
+        // The built-in care experience survey (1): our operator, the first two items.
+        (
+            "SaveAnswersRequest",
+            json!({ "answers": {
+                "q1": { "type": "choice", "value": "ours" },
+                "q2": { "type": "step", "value": 3 },
+                "q3": { "type": "step", "value": 2 },
+            } }),
+        ),
+        // The built-in pulse survey (2).
+        (
+            "SubmitSurveyRequest",
+            json!({ "answers": {
+                "p1": { "type": "nps", "value": 9 },
+                "p2": { "type": "rating", "value": 4 },
+                "p3": { "type": "choices", "value": ["broadband"] },
+                "p4": { "type": "text", "value": "客服很耐心，问题当天就解决了。" },
+            } }),
+        ),
     ] {
         let target = schemas
             .get_mut(schema)
@@ -1100,6 +1188,7 @@ fn links(doc: &mut Value) {
     );
     community_links(&mut add);
     feedback_links(&mut add);
+    survey_links(&mut add);
 }
 
 /// Feedback's links: from a ticket (opened, listed or in the queue) to what takes its id,
@@ -1145,6 +1234,27 @@ fn feedback_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
             "GetPhoto": { "operationId": "photo", "parameters": { "id": "$response.body#/id" } },
         }),
     );
+}
+
+/// The surveys' links: from the list and a survey to what takes its id.
+fn survey_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
+    let survey_ops = |id: &str| {
+        json!({
+            "GetSurvey": { "operationId": "survey", "parameters": { "id": id } },
+            "SaveAnswers": { "operationId": "save_survey_answers", "parameters": { "id": id } },
+            "Submit": { "operationId": "submit_survey", "parameters": { "id": id } },
+            "Results": { "operationId": "survey_results", "parameters": { "id": id } },
+        })
+    };
+    add(
+        "/api/surveys",
+        "get",
+        "200",
+        survey_ops("$response.body#/surveys/0/id"),
+    );
+    let mut one = survey_ops("$response.body#/survey/id");
+    one.as_object_mut().expect("links").remove("GetSurvey");
+    add("/api/surveys/{id}", "get", "200", one);
 }
 
 /// The community's links: from a board to its threads, from a thread (made, listed or

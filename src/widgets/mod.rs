@@ -1,7 +1,6 @@
 //! Widgets shared by every capability.
 
 pub mod choice_group;
-pub mod coming_soon;
 pub mod elder_prompt;
 pub mod error_view;
 pub mod icons;

@@ -97,3 +97,47 @@ test('a failing code request shows an error and keeps the typed phone number', a
   await page.getByRole('button', { name: '获取验证码' }).click();
   await expect(page.getByText(/验证码已发送到/)).toContainText(USERS.li.masked);
 });
+
+for (const mode of MODES) {
+  test(`feedback: my tickets, a ticket and the form each show a failing backend in words with a retry (${mode.name} mode)`, async ({ page, context, baseURL }) => {
+    await presetPrefs(context, { elder_mode: mode.elder });
+    await signIn(page, USERS.zhang.phone);
+
+    await setFault(baseURL!, { path: '/api/feedback/tickets', mode: 'error', method: 'GET' });
+    await openApp(page, '/feedback');
+    const alert = errorAlert(page);
+    await expect(alert).toBeVisible();
+    // The kinds still lead to the form while the list cannot load.
+    await expect(page.getByRole('heading', { level: 2, name: '您想反馈什么？' })).toBeVisible();
+    await auditScreen(page, `${mode.name}: my tickets, server error`, { soft: true });
+    await clearFaults(baseURL!);
+    await alert.getByRole('button', { name: '重试' }).click();
+    await expect(page.locator('.ticket-list .ticket-row').first()).toBeVisible();
+
+    const href = await page.locator('.ticket-list .ticket-row').first().getAttribute('href');
+    await setFault(baseURL!, { path: href!.replace('/feedback', '/api/feedback'), mode: 'malformed', method: 'GET' });
+    await openApp(page, href!);
+    await expect(alert).toContainText('收到的数据有问题，请稍后重试。');
+    await auditScreen(page, `${mode.name}: a ticket, broken answer`, { soft: true });
+    await clearFaults(baseURL!);
+    await alert.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '处理进度' })).toBeVisible();
+
+    // A photo whose upload fails says so on the photo, keeps the words, and goes on retry.
+    await openApp(page, '/feedback/new?kind=suggestion');
+    await page.getByLabel('请说说遇到了什么问题').fill('希望积分商城能多一些适合老人的礼品。');
+    await setFault(baseURL!, { path: '/api/feedback/photos', mode: 'error', method: 'POST' });
+    await page.locator('#ticket-photos').setInputFiles({
+      name: 'gift.png',
+      mimeType: 'image/png',
+      buffer: await page.screenshot({ type: 'png' }),
+    });
+    const failed = page.locator('.photo-thumb--uploading');
+    await expect(failed.getByRole('alert')).toContainText('服务器暂时出了问题');
+    await expect(page.getByLabel('请说说遇到了什么问题')).toHaveValue('希望积分商城能多一些适合老人的礼品。');
+    await auditScreen(page, `${mode.name}: the form, a photo upload failed`, { soft: true });
+    await clearFaults(baseURL!);
+    await failed.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('img', { name: '照片 1', exact: true })).toBeVisible();
+  });
+}

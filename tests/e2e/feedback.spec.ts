@@ -119,6 +119,53 @@ for (const mode of MODES) {
       await auditScreen(page, `${mode.name}: my tickets`, { soft: true });
     });
 
+    test('a survey with skip logic, resumed after a reload in the middle, is sent once', async ({ page, baseURL }) => {
+      await signInFresh(page, baseURL!);
+      await openApp(page, '/feedback');
+      const card = page.locator('.survey-card').filter({ hasText: '客服体验调查' });
+      await card.getByRole('link', { name: '开始答题' }).click();
+      await expect(page.getByText('第 1 题，共 13 题')).toBeVisible();
+      await auditScreen(page, `${mode.name}: a survey's first question`, { soft: true });
+      await page.getByRole('radio', { name: '本运营商' }).check();
+      await page.getByRole('button', { name: '下一题' }).click();
+      await expect(page.getByText('第 2 题，共 13 题')).toBeVisible();
+      // A required question says so beside it.
+      await page.getByRole('button', { name: '下一题' }).click();
+      await expect(page.getByText('请先回答这一题')).toBeVisible();
+      await page.getByRole('radio', { name: '比较满意' }).check();
+      await page.getByRole('button', { name: '下一题' }).click();
+      await page.getByRole('radio', { name: '非常满意' }).check();
+      await page.getByRole('button', { name: '下一题' }).click();
+      await expect(page.getByText('第 4 题，共 13 题')).toBeVisible();
+      await expect(page.getByText('答案已保存，随时可以接着答')).toBeVisible();
+
+      // A reload resumes at the same question with the answers given.
+      await page.reload();
+      await expect(page.getByText('第 4 题，共 13 题')).toBeVisible();
+      await page.getByRole('button', { name: '上一题' }).click();
+      await expect(page.getByRole('radio', { name: '非常满意' })).toBeChecked();
+      await page.getByRole('button', { name: '上一题' }).click();
+      await page.getByRole('button', { name: '上一题' }).click();
+      // Another operator skips the block about ours: the path is three questions now.
+      await page.getByRole('radio', { name: '其他运营商' }).check();
+      await page.getByRole('button', { name: '下一题' }).click();
+      await expect(page.getByText('第 2 题，共 3 题')).toBeVisible();
+      await page.getByLabel('您对我们的服务最满意的是哪一点？').fill('营业厅的工作人员很耐心。');
+      await auditScreen(page, `${mode.name}: a survey's open question`, { soft: true });
+      await page.getByRole('button', { name: '下一题' }).click();
+      await page.getByRole('button', { name: '下一题' }).click();
+      await expect(page.getByText('您回答了 2 道题。', { exact: false })).toBeVisible();
+      await page.getByRole('button', { name: '提交问卷' }).click();
+      await expect(page.getByRole('heading', { name: '谢谢您的参与' })).toBeVisible();
+
+      const saved = await page.request.get('/api/surveys/1');
+      const view = (await saved.json()) as { status: string; response: { answers: Record<string, unknown> } };
+      expect(view.status).toBe('submitted');
+      expect(Object.keys(view.response.answers).sort()).toEqual(['q1', 'q12']);
+      await openApp(page, '/feedback');
+      await expect(page.locator('.survey-card').filter({ hasText: '客服体验调查' })).toContainText('您已提交，谢谢参与');
+    });
+
     test('a form whose send fails keeps every field and photo over a reload, and is sent once', async ({ page, baseURL }) => {
       await signInFresh(page, baseURL!);
       await openApp(page, '/feedback/new?kind=complaint');

@@ -14,15 +14,13 @@ export interface Tab {
   path: string;
   title: string;
   titleEn: string;
-  /** The coming-soon heading, for the three features not built yet. */
-  comingSoon?: string;
 }
 
 export const TABS: Tab[] = [
   { label: '首页', labelEn: 'Home', path: '/', title: '首页', titleEn: 'Home' },
   { label: '商城', labelEn: 'Mall', path: '/mall', title: '商城', titleEn: 'Mall' },
   { label: '社区', labelEn: 'Community', path: '/community', title: '社区', titleEn: 'Community' },
-  { label: '反馈', labelEn: 'Feedback', path: '/feedback', title: '反馈', titleEn: 'Feedback', comingSoon: '反馈即将上线' },
+  { label: '反馈', labelEn: 'Feedback', path: '/feedback', title: '反馈', titleEn: 'Feedback' },
   { label: '我的', labelEn: 'Me', path: '/me', title: '我的', titleEn: 'Me' },
 ];
 
@@ -63,13 +61,6 @@ export const SCREENS: Screen[] = [
       await expect(page.getByRole('heading', { level: 2, name: '您好，欢迎来到暖心关怀' })).toBeVisible();
     },
   },
-  ...TABS.filter((t) => t.comingSoon).map<Screen>((t) => ({
-    name: t.path.slice(1),
-    reach: (page) => openApp(page, t.path),
-    check: async (page) => {
-      await expect(page.getByRole('heading', { level: 2, name: t.comingSoon })).toBeVisible();
-    },
-  })),
   {
     name: 'community',
     reach: (page) => openApp(page, '/community'),
@@ -227,6 +218,86 @@ export const SCREENS: Screen[] = [
     reach: (page) => openApp(page, '/no/such/page'),
     check: async (page) => {
       await expect(page.getByRole('heading', { level: 2, name: '没有找到这个页面' })).toBeVisible();
+    },
+  },
+  {
+    name: 'feedback (signed out)',
+    reach: (page) => openApp(page, '/feedback'),
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: '您想反馈什么？' })).toBeVisible();
+      await expect(page.getByRole('main').getByRole('link', { name: '登录' })).toBeVisible();
+    },
+  },
+  {
+    name: 'feedback: my tickets and surveys',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/feedback');
+    },
+    check: async (page) => {
+      await expect(page.locator('.ticket-list .ticket-row').first()).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: '问卷调查' })).toBeVisible();
+    },
+  },
+  {
+    name: 'feedback: new ticket',
+    reach: async (page) => {
+      await signInFreshSubscriber(page, 0);
+      await openApp(page, '/feedback/new?kind=complaint');
+    },
+    check: async (page) => {
+      await expect(page.getByLabel('问题类别')).toBeVisible();
+      await expect(page.getByRole('radio', { name: '投诉' })).toBeChecked();
+    },
+  },
+  {
+    name: 'feedback: a ticket',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/feedback');
+      await page.locator('.ticket-list .ticket-row').first().click();
+    },
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: '处理进度' })).toBeVisible();
+    },
+  },
+  {
+    name: 'feedback: a survey',
+    reach: async (page) => {
+      await signInFreshSubscriber(page, 0);
+      await openApp(page, '/feedback');
+      await page.getByRole('link', { name: '开始答题' }).first().click();
+    },
+    check: async (page) => {
+      await expect(page.getByText(/第 1 题，共 \d+ 题/)).toBeVisible();
+    },
+  },
+  {
+    name: "feedback: staff's queue",
+    reach: async (page) => {
+      await signIn(page, USERS.staff.phone);
+      await openApp(page, '/feedback/queue');
+    },
+    check: async (page) => {
+      await expect(page.locator('.ticket-list .ticket-row').first()).toBeVisible();
+    },
+  },
+  {
+    name: "feedback: a survey's results",
+    reach: async (page) => {
+      await signIn(page, USERS.staff.phone);
+      await openApp(page, '/feedback');
+      await page.getByRole('link', { name: '查看结果' }).first().click();
+    },
+    check: async (page) => {
+      await expect(page.locator('.bar-chart').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'quick rating (signed out)',
+    reach: (page) => openApp(page, '/rate/demo-rate-link-for-the-billing-enquiry-0001'),
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: /这次服务您满意吗？|这次服务已经评价过了/ })).toBeVisible();
     },
   },
 ];

@@ -19,7 +19,15 @@ import {
 import { MODES } from './screens';
 
 /** Every page that needs an account. */
-const ACCOUNT_PAGES = ['/me', '/mall/points', '/mall/orders', '/mall/orders/1', '/mall/charity/1'];
+const ACCOUNT_PAGES = [
+  '/me',
+  '/mall/points',
+  '/mall/orders',
+  '/mall/orders/1',
+  '/mall/charity/1',
+  '/feedback/new',
+  '/feedback/surveys/1',
+];
 
 const EXPIRED = '登录已过期，请重新登录。';
 

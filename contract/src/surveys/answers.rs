@@ -12,6 +12,7 @@ use crate::names::named_enum;
 /// One answer; `type` says which kind of question it answers and `value` holds it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(remote = "Self")]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Answer {
     /// A single choice: the option's id.
@@ -27,6 +28,8 @@ pub enum Answer {
     /// Free text, 1 to the question's `max_chars` characters once trimmed.
     Text(String),
 }
+
+super::object::object_only!(Answer);
 
 /// Answers keyed by question id.
 pub type Answers = BTreeMap<String, Answer>;
@@ -522,6 +525,13 @@ mod tests {
         let skipped = answers(&[("q1", choice("other")), ("b1", Answer::Step(0))]);
         assert_eq!(progress(&s, &skipped), (1, 5));
         assert_eq!(progress(&s, &complete()), (5, 7));
+        assert_eq!(
+            super::super::Progress::of(&s, &skipped),
+            super::super::Progress {
+                answered: 1,
+                total: 5
+            }
+        );
     }
 
     #[test]

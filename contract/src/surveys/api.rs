@@ -96,19 +96,25 @@ pub struct SurveyView {
 /// `survey_already_submitted` once submitted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(remote = "Self")]
 pub struct SaveAnswersRequest {
     #[cfg_attr(feature = "openapi", schema(value_type = std::collections::BTreeMap<String, crate::surveys::Answer>))]
     pub answers: Answers,
 }
 
+super::object::object_only!(SaveAnswersRequest);
+
 /// `POST /api/surveys/{id}/submit`: the final answers. Answers to questions the path skips
 /// are dropped, then the whole is checked (422 `answer_invalid` with every problem).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(remote = "Self")]
 pub struct SubmitSurveyRequest {
     #[cfg_attr(feature = "openapi", schema(value_type = std::collections::BTreeMap<String, crate::surveys::Answer>))]
     pub answers: Answers,
 }
+
+super::object::object_only!(SubmitSurveyRequest);
 
 /// A submission: `replayed: true` when the same answers had been submitted before (a
 /// retry); different answers after a submission are 409 `survey_already_submitted`.

@@ -237,6 +237,18 @@ mod tests {
         assert!(refused(|s| s.questions[2].text.en = " ".into()).contains("language"));
         assert!(refused(|s| s.title.zh_cn.clear()).contains("language"));
         assert!(refused(|s| s.questions.clear()).contains("no questions"));
+        assert!(refused(|s| options(s, 0)[0].id = " ".into()).contains("empty"));
+        assert!(refused(|s| options(s, 0)[0].label.zh_cn.clear()).contains("language"));
+        let block = |s: &mut Survey| s.questions[1].block.as_mut().unwrap().clone();
+        assert!(
+            refused(|s| s.questions[1].block.as_mut().unwrap().id.clear()).contains("block id")
+        );
+        assert!(refused(|s| {
+            let mut b = block(s);
+            b.label.en.clear();
+            s.questions[2].block = Some(b);
+        })
+        .contains("block label"));
     }
 
     #[test]
@@ -255,6 +267,17 @@ mod tests {
         };
         assert!(refused(max(0)).contains("max_choices"));
         assert!(refused(max(4)).contains("max_choices"));
+        let mut all = test_survey();
+        max(3)(&mut all);
+        assert_eq!(validate_survey(&all), Ok(()), "as many as the options");
+        let mut two = test_survey();
+        two.questions[1].kind = QuestionKind::Ordinal {
+            steps: vec![
+                LocalizedText::new("差", "bad"),
+                LocalizedText::new("好", "good"),
+            ],
+        };
+        assert_eq!(validate_survey(&two), Ok(()), "two steps");
         let chars = |m: u32| {
             move |s: &mut Survey| s.questions[6].kind = QuestionKind::FreeText { max_chars: m }
         };

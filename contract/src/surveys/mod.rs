@@ -21,6 +21,7 @@
 mod answers;
 mod api;
 mod definition;
+mod object;
 mod results;
 
 pub use answers::*;
