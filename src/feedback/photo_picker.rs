@@ -152,15 +152,22 @@ pub fn PhotoPicker(
     view! {
         <div class="photo-picker">
             <ul class="photo-picker__list" aria-label=tr(|t| t.photos_field)>
-                <For each=move || photos.get().into_iter().enumerate() key=|(_, p)| p.id let:((index, photo))>
+                <For each=move || photos.get() key=|p| p.id let:photo>
+                    {
+                    // Numbered by where it is now: removing photo 2 makes photo 3 the second.
+                    let id = photo.id;
+                    let number = move || photos.with(|list| list.iter().position(|p| p.id == id).map_or(0, |i| i as i64 + 1));
+                    view! {
                     <li class="photo-thumb">
-                        <img src=photo.url.clone() alt=move || t.get().photo_alt(index as i64 + 1) width="96" height="96" />
+                        <img src=photo.url.clone() alt=move || t.get().photo_alt(number()) width="96" height="96" />
                         <button type="button" class="photo-thumb__remove" disabled=disabled
-                            aria-label=move || t.get().photo_remove(index as i64 + 1)
-                            on:click=move |_| on_removed.run(photo.id)>
+                            aria-label=move || t.get().photo_remove(number())
+                            on:click=move |_| on_removed.run(id)>
                             <Icon kind=IconKind::Close />
                         </button>
                     </li>
+                    }
+                    }
                 </For>
                 <For each=move || uploads.get() key=|u| u.key let:upload>
                     {let upload_key = upload.key; let bytes = upload.bytes; let progress = upload.progress; let failed = upload.failed;

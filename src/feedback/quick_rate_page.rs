@@ -12,6 +12,7 @@ use leptos_router::components::A;
 use super::api;
 use super::texts::{tr, use_texts};
 use super::words::refusal_text;
+use crate::api::ApiError;
 use crate::lazy_pages::route_param;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::length::check_length;
@@ -25,7 +26,20 @@ pub fn QuickRatePage() -> impl IntoView {
     let token = route_param("token").unwrap_or_default();
     let status = {
         let token = token.clone();
-        LocalResource::new(move || api::fetch_quick_rating(token.clone()))
+        LocalResource::new(move || {
+            let token = token.clone();
+            async move {
+                // A mistyped link (not a token's shape) is a link that does not work, like
+                // an unknown one.
+                api::fetch_quick_rating(token).await.map_err(|error| {
+                    if error.code() == Some(ErrorCode::BadRequest) {
+                        ApiError::not_found()
+                    } else {
+                        error
+                    }
+                })
+            }
+        })
     };
     view! {
         <div class="page quick-rate-page">

@@ -1,6 +1,6 @@
 //! Staff's actions on a ticket, on the ticket's own page: accept it, reply or ask the
-//! customer something, resolve it with a note. After resolving, the quick-rating link to
-//! send the customer is shown once.
+//! customer something, resolve it with a note. Resolving hands back the quick-rating link
+//! to send the customer (`RateLinkNotice` shows it, once).
 
 use care_contract::feedback::{
     TicketActions, TicketDetail, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, RESOLVE_NOTE_MAX_CHARS,
@@ -20,20 +20,22 @@ pub fn StaffActions(
     ticket_id: i64,
     can: TicketActions,
     #[prop(into)] on_changed: Callback<TicketDetail>,
+    /// After resolving: the quick-rating link to send the customer.
+    #[prop(into)]
+    on_rate_link: Callback<String>,
 ) -> impl IntoView {
     let t = use_texts();
     let act =
         Action::new_local(move |action: &StaffAction| api::staff_act(ticket_id, action.clone()));
     let pending = act.pending();
-    let rate_link = RwSignal::new(None::<String>);
     let text = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let text_tried = RwSignal::new(false);
     let note_tried = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(Ok(result)) = act.value().get() {
-            if result.rate_link.is_some() {
-                rate_link.set(result.rate_link.clone());
+            if let Some(link) = result.rate_link.clone() {
+                on_rate_link.run(link);
             }
             text.set(String::new());
             note.set(String::new());
@@ -67,13 +69,6 @@ pub fn StaffActions(
     view! {
         <section class="card ticket-staff" aria-labelledby="staff-actions-title">
             <h2 class="card__title" id="staff-actions-title"><Icon kind=IconKind::Settings />{tr(|t| t.staff_heading)}</h2>
-            {move || rate_link.get().map(|link| view! {
-                <div class="notice notice--care" role="status">
-                    <Icon kind=IconKind::Star />
-                    <span>{tr(|t| t.staff_rate_link)}</span>
-                    <a href=link.clone() class="rate-link">{link.clone()}</a>
-                </div>
-            })}
             {can.can_accept.then(|| view! {
                 <button type="button" class="button button--primary button--block" disabled=pending
                     on:click=move |_| { act.dispatch(StaffAction::Accept); }>
@@ -110,5 +105,17 @@ pub fn StaffActions(
                 _ => None,
             }}
         </section>
+    }
+}
+
+/// The quick-rating link staff send the customer, shown once after resolving.
+#[component]
+pub fn RateLinkNotice(link: String) -> impl IntoView {
+    view! {
+        <div class="card notice notice--care rate-link-notice" role="status">
+            <Icon kind=IconKind::Star />
+            <span>{tr(|t| t.staff_rate_link)}</span>
+            <a href=link.clone() class="rate-link">{link.clone()}</a>
+        </div>
     }
 }

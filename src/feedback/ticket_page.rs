@@ -11,7 +11,7 @@ use super::api;
 use super::deadline::{DeadlineLine, TicketStatusBadge};
 use super::messages::{MessageComposer, Messages, PhotoStrip};
 use super::rating_form::{RatingForm, RatingSummary};
-use super::staff_actions::StaffActions;
+use super::staff_actions::{RateLinkNotice, StaffActions};
 use super::texts::{tr, use_texts};
 use super::timeline::Timeline;
 use super::words::{
@@ -68,6 +68,9 @@ fn TicketNotFound() -> impl IntoView {
 fn TicketView(detail: TicketDetail) -> impl IntoView {
     let current = RwSignal::new(detail);
     let replace = Callback::new(move |detail: TicketDetail| current.set(detail));
+    // Kept beside the ticket: it is shown once, after the answer that made it.
+    let rate_link = RwSignal::new(None::<String>);
+    let show_rate_link = Callback::new(move |link: String| rate_link.set(Some(link)));
     let is_staff = move || use_session().profile().is_some_and(|p| p.is_staff);
     // Rebuilt after each answer, so a sent message leaves an empty composer.
     move || {
@@ -75,6 +78,7 @@ fn TicketView(detail: TicketDetail) -> impl IntoView {
         let id = detail.id;
         let can = detail.can;
         view! {
+            {rate_link.get_untracked().map(|link| view! { <RateLinkNotice link /> })}
             <Summary detail=detail.clone() />
             {(detail.appeal_notice).then(|| view! { <AppealNotice /> })}
             <Reported detail=detail.clone() />
@@ -83,7 +87,7 @@ fn TicketView(detail: TicketDetail) -> impl IntoView {
             <Messages messages=detail.messages.clone() now=detail.now />
             {can.can_message.then(|| view! { <MessageComposer ticket_id=id on_posted=replace /> })}
             {(is_staff() && (can.can_accept || can.can_reply || can.can_resolve))
-                .then(|| view! { <StaffActions ticket_id=id can on_changed=replace /> })}
+                .then(|| view! { <StaffActions ticket_id=id can on_changed=replace on_rate_link=show_rate_link /> })}
             <Timeline events=detail.timeline.clone() />
             {can.can_withdraw.then(|| view! { <Withdraw ticket_id=id on_withdrawn=replace /> })}
         }

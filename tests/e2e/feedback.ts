@@ -9,7 +9,7 @@ let cachedPhoto: Buffer | undefined;
 
 /**
  * A 12-megapixel JPEG with a phone photo's detail (4032 × 3024, a gradient under fine
- * noise, quality 0.92: a few MB), drawn by the browser once per worker.
+ * noise, quality 0.95: a few MB), drawn by the browser once per worker.
  */
 export async function phonePhoto(page: Page): Promise<Buffer> {
   if (cachedPhoto) return cachedPhoto;
@@ -51,7 +51,7 @@ export async function phonePhoto(page: Page): Promise<Buffer> {
         ctx.restore();
       }
     }
-    return canvas.toDataURL('image/jpeg', 0.92);
+    return canvas.toDataURL('image/jpeg', 0.95);
   });
   cachedPhoto = Buffer.from(dataUrl.split(',')[1], 'base64');
   return cachedPhoto;
