@@ -35,3 +35,21 @@ pub struct Photo {
 pub fn photo_url(id: i64) -> String {
     format!("/api/feedback/photos/{id}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_is_at_most_8_mib_40_megapixels_and_kept_at_2048_px() {
+        assert_eq!(PHOTO_MAX_BYTES, 8_388_608);
+        assert_eq!(PHOTO_MAX_PIXELS, 40_000_000);
+        assert_eq!(PHOTO_MAX_SIDE, 2048);
+        assert_eq!(PHOTO_TYPES, ["image/jpeg", "image/png", "image/webp"]);
+    }
+
+    #[test]
+    fn a_photo_is_fetched_from_its_own_path() {
+        assert_eq!(photo_url(42), "/api/feedback/photos/42");
+    }
+}

@@ -192,6 +192,34 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_names_the_action_and_the_status() {
+        let message = |r: Result<TicketStatus, StoreError>| match r.unwrap_err() {
+            StoreError::Refused(body) => body.message,
+            other => panic!("{other}"),
+        };
+        assert_eq!(
+            message(after_staff(StaffAction::Accept, Closed)),
+            "cannot accept a ticket that is closed"
+        );
+        assert_eq!(
+            message(after_staff(StaffAction::Reply, Submitted)),
+            "cannot reply a ticket that is submitted"
+        );
+        assert_eq!(
+            message(after_staff(StaffAction::Ask, Withdrawn)),
+            "cannot ask a ticket that is withdrawn"
+        );
+        assert_eq!(
+            message(after_staff(StaffAction::Resolve, Resolved)),
+            "cannot resolve a ticket that is resolved"
+        );
+        assert_eq!(
+            message(after_withdraw(Resolved)),
+            "cannot withdraw a ticket that is resolved"
+        );
+    }
+
+    #[test]
     fn a_customer_message_answers_staff_and_needs_an_open_ticket() {
         assert_eq!(
             after_customer_message(WaitingForCustomer).unwrap(),
