@@ -28,7 +28,7 @@ pub fn DeadlineLine(next: Option<NextDeadline>) -> impl IntoView {
     next.map(|next| {
         let when = move || format_moment(next.due_at, locale.get());
         view! {
-            <p class="ticket-deadline" class:is-overdue=next.overdue>
+            <div class="ticket-deadline" class:is-overdue=next.overdue>
                 <Icon kind=IconKind::Clock />
                 <span>
                     {move || match next.kind {
@@ -37,7 +37,7 @@ pub fn DeadlineLine(next: Option<NextDeadline>) -> impl IntoView {
                     }}
                 </span>
                 {next.overdue.then(|| view! { <span class="badge badge--alert">{tr(|t| t.overdue)}</span> })}
-            </p>
+            </div>
         }
     })
 }

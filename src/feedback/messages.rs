@@ -96,7 +96,7 @@ pub fn Messages(messages: Vec<TicketMessage>, now: DateTime<Utc>) -> impl IntoVi
                     let ago = Ago::between(message.created_at, now);
                     view! {
                         <li class="message" class:message--staff=staff>
-                            <p class="message__from">
+                            <div class="message__from">
                                 {if staff {
                                     view! {
                                         <span>{move || t.get().message_from_staff(&name)}</span>
@@ -106,7 +106,7 @@ pub fn Messages(messages: Vec<TicketMessage>, now: DateTime<Utc>) -> impl IntoVi
                                     view! { <span>{tr(|t| t.message_from_you)}</span> }.into_any()
                                 }}
                                 <span class="message__when">{move || ago.text(t.get(), locale.get())}</span>
-                            </p>
+                            </div>
                             {message.text.map(|text| view! { <p class="message__text">{text}</p> })}
                             <PhotoStrip photos=message.photos />
                         </li>

@@ -118,21 +118,21 @@ fn Summary(detail: TicketDetail) -> impl IntoView {
                 </h2>
                 <TicketStatusBadge status />
             </div>
-            <p class="ticket-summary__meta">
+            <div class="ticket-summary__meta">
                 {move || t.get().ticket_number_opened(&id.to_string(), &format_date_time(created_at, locale.get()))}
-            </p>
-            <p class="ticket-row__badges">
+            </div>
+            <div class="ticket-row__badges">
                 {high_risk.then(|| view! { <span class="badge badge--alert">{tr(|t| t.high_risk_badge)}</span> })}
                 {follow_up.then(|| view! { <span class="badge">{tr(|t| t.follow_up_badge)}</span> })}
-            </p>
-            <p class="ticket-summary__holder">
+            </div>
+            <div class="ticket-summary__holder">
                 <Icon kind=IconKind::User />
                 {move || match &holder {
                     Some(name) => t.get().holder(name),
                     None if status == TicketStatus::Submitted => t.get().holder_none.to_owned(),
                     None => String::new(),
                 }}
-            </p>
+            </div>
             {(status == TicketStatus::WaitingForCustomer).then(|| view! {
                 <p class="notice notice--care"><Icon kind=IconKind::Chat /><span>{tr(|t| t.waiting_for_you_note)}</span></p>
             })}

@@ -21,12 +21,12 @@ pub fn Timeline(events: Vec<TicketEvent>) -> impl IntoView {
                     let TicketEvent { kind, at, actor, staff_name, note } = event;
                     view! {
                         <li class="timeline__item" class:timeline__item--staff=actor == ActorRole::Staff>
-                            <p class="timeline__what">{move || event_name(kind, t.get())}</p>
-                            <p class="timeline__when">
+                            <div class="timeline__what">{move || event_name(kind, t.get())}</div>
+                            <div class="timeline__when">
                                 <time datetime=at.to_rfc3339()>{move || format_moment(at, locale.get())}</time>
                                 {staff_name.map(|name| view! { <span>{move || t.get().by_staff(&name)}</span> })}
-                            </p>
-                            {note.map(|note| view! { <p class="timeline__note">{note}</p> })}
+                            </div>
+                            {note.map(|note| view! { <div class="timeline__note">{note}</div> })}
                         </li>
                     }
                 }).collect_view()}
