@@ -323,6 +323,13 @@ async fn malformed_json_bodies_get_a_json_400() {
         .await;
     expect_error(missing_field, 400, "bad_request").await;
 
+    // Every body is a JSON object: an array of the fields (which serde's derive would
+    // read) is refused, as the document says.
+    let array = server
+        .post_json("/api/auth/sign-in", json!([PHONE, "246810"]))
+        .await;
+    expect_error(array, 400, "bad_request").await;
+
     let not_json = server
         .client
         .post(server.url("/api/auth/code"))
