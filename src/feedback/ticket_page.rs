@@ -173,7 +173,7 @@ fn Reported(detail: TicketDetail) -> impl IntoView {
                 <dt>{tr(|t| t.number_concerned)}</dt>
                 <dd>{number_concerned}</dd>
                 <dt>{tr(|t| t.contact_field)}</dt>
-                <dd>{move || format!("{}, {}", contact_method_name(contact_method, t.get()), contact_window_name(contact_window, t.get()))}</dd>
+                <dd>{move || t.get().contact_summary(contact_method_name(contact_method, t.get()), contact_window_name(contact_window, t.get()))}</dd>
             </dl>
         </section>
     }

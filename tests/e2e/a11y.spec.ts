@@ -67,7 +67,8 @@ for (const mode of MODES) {
     await visit('/mall/items/11', /Luochuan apples/);
     await visit('/community', 'Threads');
     await visit('/community/threads/1', /./);
-    await visit('/feedback', /Feedback/);
+    await visit('/feedback', 'What would you like to tell us?');
+    await visit('/rate/demo-rate-link-for-the-billing-enquiry-0001', /Were you happy with our service\?|rated already/);
     await visit('/sign-in', /./);
     await visit('/me/settings', /Elder mode/);
     await visit('/no/such/page', "We couldn't find this page");
@@ -81,10 +82,17 @@ for (const mode of MODES) {
     await visit('/mall/orders', /./);
     await visit('/mall/charity/1', /./);
     await visit('/community/new', /./);
+    await visit('/feedback', 'My tickets');
+    await visit('/feedback/new?kind=enquiry', 'Tell us');
+    const mine = (await (await page.request.get('/api/feedback/tickets')).json()) as { tickets: { id: number }[] };
+    await visit(`/feedback/tickets/${mine.tickets[0].id}`, 'Progress');
+    await visit('/feedback/surveys/2', /./);
     await context.clearCookies();
     await signIn(page, USERS.staff.phone);
     await visit('/community/moderation', 'Posts waiting');
     await visit('/community/moderation/log', 'Every action, newest first');
+    await visit('/feedback/queue', /open tickets?/);
+    await visit('/feedback/surveys/1/results', /./);
   });
 }
 
@@ -103,7 +111,7 @@ for (const theme of ['dark', 'contrast'] as const) {
         if (mode.elder) await auditElderMode(page, label, { soft: true });
         else await auditStandardMode(page, label, { soft: true });
       };
-      for (const path of ['/', '/sign-in', '/me/settings', '/mall', '/mall/items/11', '/no/such/page']) await visit(path);
+      for (const path of ['/', '/sign-in', '/me/settings', '/mall', '/mall/items/11', '/feedback', '/no/such/page']) await visit(path);
       await signIn(page, USERS.wang.phone);
       await visit('/me');
       await visit('/mall/items/1');

@@ -69,7 +69,7 @@ for (const mode of MODES) {
       await expect(page.getByText(/应在 .* 前受理/)).toBeVisible();
       await expect(page.getByText('等待客服受理')).toBeVisible();
       await expect(page.locator('.ticket-page .photo-strip img')).toHaveCount(1);
-      await expect(page.getByText('发短信, 晚上（18:00–21:00）')).toBeVisible();
+      await expect(page.getByText('发短信，晚上（18:00–21:00）')).toBeVisible();
       await auditScreen(page, `${mode.name}: a new ticket`, { soft: true });
 
       // Staff, in their own browser: the queue lists it; they take it on, reply, resolve.

@@ -25,7 +25,6 @@ const ACCOUNT_PAGES = [
   '/mall/orders',
   '/mall/orders/1',
   '/mall/charity/1',
-  '/feedback/new',
   '/feedback/surveys/1',
 ];
 

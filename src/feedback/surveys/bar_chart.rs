@@ -29,8 +29,6 @@ pub fn share_percent(count: u64, total: u64) -> u64 {
     }
 }
 
-const ROW: f64 = 28.0;
-
 #[component]
 pub fn BarChart(
     bars: Vec<Bar>,
@@ -40,23 +38,18 @@ pub fn BarChart(
 ) -> impl IntoView {
     let largest = bars.iter().map(|b| b.count).max().unwrap_or(0);
     let total: u64 = bars.iter().map(|b| b.count).sum();
-    let height = ROW * bars.len() as f64;
     view! {
         <figure class="bar-chart">
-            <svg viewBox=format!("0 0 100 {height}") preserveAspectRatio="none" aria-hidden="true"
-                class="bar-chart__bars" style=format!("height: {}rem", bars.len() as f64 * 1.75)>
-                {bars.iter().enumerate().map(|(i, bar)| {
-                    let y = i as f64 * ROW + 4.0;
-                    view! {
-                        <rect class="bar-chart__track" x="0" y=y.to_string() width="100" height=(ROW - 8.0).to_string() rx="2" />
-                        <rect class="bar-chart__bar" x="0" y=y.to_string() width=format!("{:.2}", bar_percent(bar.count, largest))
-                            height=(ROW - 8.0).to_string() rx="2" />
-                    }
-                }).collect_view()}
-            </svg>
-            <ol class="bar-chart__labels" aria-hidden="true">
+            <ol class="bar-chart__rows" aria-hidden="true">
                 {bars.iter().map(|bar| view! {
-                    <li><span>{bar.label.clone()}</span><span class="bar-chart__count">{format!("{} · {}%", bar.count, share_percent(bar.count, total))}</span></li>
+                    <li class="bar-chart__row">
+                        <span class="bar-chart__label">{bar.label.clone()}</span>
+                        <span class="bar-chart__count">{format!("{} · {}%", bar.count, share_percent(bar.count, total))}</span>
+                        <svg class="bar-chart__svg" viewBox="0 0 100 10" preserveAspectRatio="none">
+                            <rect class="bar-chart__track" x="0" y="0" width="100" height="10" rx="2" />
+                            <rect class="bar-chart__bar" x="0" y="0" width=format!("{:.2}", bar_percent(bar.count, largest)) height="10" rx="2" />
+                        </svg>
+                    </li>
                 }).collect_view()}
             </ol>
             <table class="visually-hidden">
