@@ -595,8 +595,9 @@ fn feedback_limits(schemas: &mut Value) {
         .collect();
     schemas["NewTicketRequest"]["allOf"] = json!(by_kind);
     // A message is text, photos or both.
+    // Text (a string: `null` is no text) or at least one photo.
     schemas["NewMessageRequest"]["anyOf"] = json!([
-        { "required": ["text"] },
+        { "required": ["text"], "properties": { "text": { "type": "string" } } },
         { "required": ["photo_ids"], "properties": { "photo_ids": { "minItems": 1 } } },
     ]);
     property(schemas, "NewMessageRequest", "idempotency_key", key);
