@@ -107,25 +107,17 @@ page_group!(community_threads_pages: ThreadScreen, style "community" {
     ThreadRoute => ThreadPage, prefetch community::prefetch::thread;
 });
 
-// Feedback is four groups: a text message links to a ticket ("your ticket was
-// answered"), to a survey and to the quick rating, and none should wait for the form (with its
-// photo code) or the staff's queue. The rating link is opened signed out, often once.
+// Feedback is one group, quick rating and surveys included: every group more multiplies
+// the chunks wasm-split makes (one per set of groups sharing code), and four feedback
+// groups cost the first load 7 KB and every group four times the files. index.html maps
+// `/rate/<token>` to this group for its preload.
 page_group!(feedback_pages: FeedbackScreen, style "feedback" {
     FeedbackRoute => FeedbackPage, prefetch feedback::prefetch::list;
     NewTicketRoute => NewTicketPage;
     QueueRoute => QueuePage;
-});
-
-page_group!(feedback_tickets_pages: TicketScreen, style "feedback" {
     TicketRoute => TicketPage, prefetch feedback::prefetch::ticket;
-});
-
-page_group!(feedback_surveys_pages: SurveyScreen, style "feedback" {
     SurveyRoute => SurveyPage, prefetch feedback::prefetch::survey;
     SurveyResultsRoute => SurveyResultsPage;
-});
-
-page_group!(rate_pages: RateScreen, style "feedback" {
     QuickRateRoute => QuickRatePage, prefetch feedback::prefetch::quick_rating;
 });
 
