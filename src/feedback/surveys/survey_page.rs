@@ -199,7 +199,6 @@ fn SurveyFlow(view: SurveyView) -> impl IntoView {
     };
     let title = survey.with_value(|s| s.title.clone());
     let intro = survey.with_value(|s| s.intro.clone());
-    let minutes = survey.with_value(|s| s.estimated_minutes);
 
     view! {
         <Show when=move || !done.get() fallback=|| view! { <Thanks /> }>
@@ -215,7 +214,6 @@ fn SurveyFlow(view: SurveyView) -> impl IntoView {
                             let intro = intro.clone();
                             view! {
                                 <p class="survey__intro">{move || localized(&intro, locale.get())}</p>
-                                <p class="field__hint">{move || t.get().survey_minutes(i64::from(minutes))}</p>
                             }
                         })
                 }
