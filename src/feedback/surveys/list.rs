@@ -45,16 +45,16 @@ fn SurveyCard(survey: SurveySummary, is_staff: bool) -> impl IntoView {
     view! {
         <li class="card survey-card">
             <h3 class="survey-card__title">{move || localized(&title, locale.get())}</h3>
-            <p class="survey-card__meta">
+            <div class="survey-card__meta">
                 {move || match status {
                     SurveyStatus::NotStarted => t.get().survey_minutes(i64::from(estimated_minutes)),
                     SurveyStatus::InProgress => t.get().survey_progress(i64::from(progress.answered), i64::from(progress.total)),
                     SurveyStatus::Submitted => t.get().survey_done.to_owned(),
                 }}
-            </p>
+            </div>
             {match status {
                 SurveyStatus::Submitted => view! {
-                    <p class="survey-card__done"><Icon kind=IconKind::Check /><span>{tr(|t| t.survey_done_thanks)}</span></p>
+                    <div class="survey-card__done"><Icon kind=IconKind::Check /><span>{tr(|t| t.survey_done_thanks)}</span></div>
                 }.into_any(),
                 _ => view! {
                     <A href=href attr:class="button button--primary button--block">
