@@ -237,6 +237,9 @@ test('in English, the page that opened is announced in English; a language chang
   await presetPrefs(context, { locale: 'en' });
   await openApp(page, '/me/settings');
   const announcer = page.locator('.page-announcer');
+  // The settings page must have drawn before the tap: otherwise home is the first page
+  // shown, which the screen reader reads by itself and the region leaves unsaid.
+  await expect(pageTitle(page)).toHaveText('Settings');
   await expect(announcer).toHaveText('');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home', exact: true }).click();
   await expect(announcer).toHaveText('Opened: Home');
