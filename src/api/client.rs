@@ -3,17 +3,18 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use care_contract::{ApiError as ErrorBody, ErrorCode};
+use care_contract::ErrorCode;
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde::Serialize;
 use web_sys::AbortController;
 
 use super::config::{api_base, api_url};
-use super::ApiError;
+use super::{ApiError, Details};
 
 /// A slow 4G phone gets this long for a whole request, body included.
 pub const REQUEST_TIMEOUT_MS: u32 = 10_000;
@@ -156,12 +157,12 @@ async fn send(
 
 /// The error an answer with a failing `status` and its body stand for.
 pub(crate) fn error_from(status: u16, text: &str) -> ApiError {
-    match serde_json::from_str::<ErrorBody>(text) {
-        Ok(body) => ApiError::Http {
+    match serde_json::from_str::<ErrorHead>(text) {
+        Ok(head) => ApiError::Http {
             status,
-            code: body.code,
-            retry_after_secs: body.retry_after_secs,
-            details: body.details,
+            code: head.code,
+            retry_after_secs: head.retry_after_secs,
+            details: head.has_details.then(|| Details::from_body(text)),
         },
         // A proxy's HTML error page, or an empty body: keep the status, guess the code.
         Err(_) => ApiError::Http {
@@ -177,4 +178,21 @@ pub(crate) fn error_from(status: u16, text: &str) -> ApiError {
             details: None,
         },
     }
+}
+
+/// What every error answer is read for at once: the contract's error body
+/// (`care_contract::ApiError`) without its details, which wait in [`Details`] for the
+/// screens that say them.
+#[derive(serde::Deserialize)]
+struct ErrorHead {
+    code: ErrorCode,
+    #[serde(default)]
+    retry_after_secs: Option<u32>,
+    #[serde(default, rename = "details", deserialize_with = "present")]
+    has_details: bool,
+}
+
+/// Whether a field is there, without reading it.
+fn present<'de, D: serde::Deserializer<'de>>(field: D) -> Result<bool, D::Error> {
+    serde::de::IgnoredAny::deserialize(field).map(|_| true)
 }

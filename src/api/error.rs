@@ -1,4 +1,4 @@
-use care_contract::{ErrorCode, ErrorDetails};
+use care_contract::{ApiError as ErrorBody, ErrorCode, ErrorDetails};
 
 use crate::i18n::Texts;
 
@@ -15,7 +15,7 @@ pub enum ApiError {
         code: ErrorCode,
         retry_after_secs: Option<u32>,
         /// Facts some codes carry (balance and points needed, the field in error, ...).
-        details: Option<Box<ErrorDetails>>,
+        details: Option<Details>,
     },
     /// The backend answered 2xx with a body this build cannot read.
     Decode,
@@ -41,9 +41,12 @@ impl ApiError {
     }
 
     /// The facts that came with the error, or none.
-    pub fn details(&self) -> Option<&ErrorDetails> {
+    pub fn details(&self) -> Option<ErrorDetails> {
         match self {
-            ApiError::Http { details, .. } => details.as_deref(),
+            ApiError::Http {
+                details: Some(details),
+                ..
+            } => details.read(),
             _ => None,
         }
     }
@@ -76,6 +79,38 @@ impl ApiError {
                 _ => t.error_server,
             },
         }
+    }
+}
+
+/// The facts an error came with, kept as the body the server sent and read only by the
+/// screens that say them. Reading every error's details as it arrived put all their
+/// fields' readers (dates, a survey's problems) in the first load, for the few screens
+/// that use them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Details(Box<str>);
+
+impl Details {
+    /// The body of an error answer, whose `details` are read when asked for.
+    pub(crate) fn from_body(body: &str) -> Self {
+        Details(body.into())
+    }
+
+    fn read(&self) -> Option<ErrorDetails> {
+        serde_json::from_str::<ErrorBody>(&self.0)
+            .ok()
+            .and_then(|body| body.details)
+            .map(|details| *details)
+    }
+}
+
+/// The details a test's or a screen's made-up error carries, as the server would send them.
+impl From<ErrorDetails> for Details {
+    fn from(details: ErrorDetails) -> Self {
+        let body = ErrorBody {
+            details: Some(Box::new(details)),
+            ..ErrorBody::new(ErrorCode::Internal, "")
+        };
+        Details(serde_json::to_string(&body).unwrap_or_default().into())
     }
 }
 
@@ -114,5 +149,27 @@ mod tests {
             ApiError::Timeout.message(Locale::ZhCn.texts()),
             ApiError::Network.message(Locale::ZhCn.texts())
         );
+    }
+
+    #[test]
+    fn details_are_read_from_the_body_when_asked_for() {
+        let body = r#"{"code":"insufficient_points","message":"short","details":{"balance":120,"needed":300}}"#;
+        let error = ApiError::Http {
+            status: 409,
+            code: ErrorCode::InsufficientPoints,
+            retry_after_secs: None,
+            details: Some(Details::from_body(body)),
+        };
+        let details = error.details().expect("details");
+        assert_eq!((details.balance, details.needed), (Some(120), Some(300)));
+        let made_up = Details::from(ErrorDetails {
+            field: Some("phone".into()),
+            ..ErrorDetails::default()
+        });
+        assert_eq!(
+            made_up.read().and_then(|d| d.field).as_deref(),
+            Some("phone")
+        );
+        assert_eq!(Details::from_body("<html>proxy</html>").read(), None);
     }
 }

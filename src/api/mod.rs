@@ -13,4 +13,4 @@ pub mod submit_once;
 pub mod upload;
 
 pub use client::REQUEST_TIMEOUT_MS;
-pub use error::ApiError;
+pub use error::{ApiError, Details};

@@ -8,7 +8,8 @@ use crate::api::ApiError;
 /// Why a post, a reply or a vote did not go through: the community's own refusals by
 /// name, anything else in the app's general words.
 pub fn refusal_text(error: &ApiError, t: &'static Texts) -> String {
-    let field = error.details().and_then(|d| d.field.as_deref());
+    let field = error.details().and_then(|d| d.field);
+    let field = field.as_deref();
     match error.code() {
         Some(ErrorCode::OwnPost) => t.refused_own_post.to_owned(),
         Some(ErrorCode::ThreadLocked) => t.refused_thread_locked.to_owned(),
@@ -36,6 +37,7 @@ pub fn refusal_text(error: &ApiError, t: &'static Texts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Details;
     use crate::community::texts::of;
     use crate::i18n::Locale;
     use care_contract::ErrorDetails;
@@ -46,7 +48,7 @@ mod tests {
             code,
             retry_after_secs,
             details: field.map(|f| {
-                Box::new(ErrorDetails {
+                Details::from(ErrorDetails {
                     field: Some(f.to_owned()),
                     ..ErrorDetails::default()
                 })

@@ -91,7 +91,8 @@ pub fn contact_window_name(window: ContactWindow, t: &'static Texts) -> &'static
 /// Why a ticket, a message, a photo or a rating did not go through: feedback's own
 /// refusals by name, anything else in the app's general words.
 pub fn refusal_text(error: &ApiError, t: &'static Texts) -> &'static str {
-    let field = error.details().and_then(|d| d.field.as_deref());
+    let field = error.details().and_then(|d| d.field);
+    let field = field.as_deref();
     match error.code() {
         Some(ErrorCode::TicketNotOpen) => t.refused_ticket_not_open,
         Some(ErrorCode::TicketTransitionForbidden) => t.refused_transition,
@@ -116,6 +117,7 @@ pub fn refusal_text(error: &ApiError, t: &'static Texts) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Details;
     use crate::feedback::texts::of;
     use crate::i18n::Locale;
     use care_contract::ErrorDetails;
@@ -126,7 +128,7 @@ mod tests {
             code,
             retry_after_secs: None,
             details: field.map(|f| {
-                Box::new(ErrorDetails {
+                Details::from(ErrorDetails {
                     field: Some(f.to_owned()),
                     ..ErrorDetails::default()
                 })

@@ -183,8 +183,8 @@ fn SurveyFlow(view: SurveyView) -> impl IntoView {
             // Back to the first question the server found wrong, saying why.
             let first = error
                 .details()
-                .and_then(|d| d.problems.as_ref())
-                .and_then(|p| p.first().cloned());
+                .and_then(|d| d.problems)
+                .and_then(|p| p.into_iter().next());
             if let Some(first) = first {
                 step.set(Step::Question(first.question_id));
                 problem.set(Some(problem_text(first.problem, t.get_untracked())));

@@ -90,6 +90,7 @@ pub fn donate_error_text(error: &ApiError, t: &'static Texts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Details;
     use crate::i18n::Locale;
     use care_contract::ErrorDetails;
 
@@ -119,7 +120,7 @@ mod tests {
             status: 409,
             code: ErrorCode::InsufficientPoints,
             retry_after_secs: None,
-            details: Some(Box::new(ErrorDetails {
+            details: Some(Details::from(ErrorDetails {
                 balance: Some(42),
                 needed: Some(50),
                 ..ErrorDetails::default()

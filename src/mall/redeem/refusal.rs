@@ -22,9 +22,9 @@ pub enum Refusal {
 pub fn refusal(error: &ApiError, item: &MallItem, t: &'static Texts, locale: Locale) -> Refusal {
     let details = error.details();
     let message = |text: String| Refusal::Message(text);
-    match (error.code(), details) {
+    match (error.code(), details.as_ref()) {
         (Some(ErrorCode::InvalidAddress | ErrorCode::AddressRequired), _) => {
-            Refusal::Address(match details.and_then(|d| d.field.as_deref()) {
+            Refusal::Address(match details.as_ref().and_then(|d| d.field.as_deref()) {
                 Some("phone") => AddressField::Phone,
                 Some("region") => AddressField::Region,
                 Some("detail") => AddressField::Detail,
@@ -74,6 +74,7 @@ pub fn refusal(error: &ApiError, item: &MallItem, t: &'static Texts, locale: Loc
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Details;
     use crate::mall::catalogue::words::tests::item;
     use care_contract::ErrorDetails;
 
@@ -82,7 +83,7 @@ mod tests {
             status: 409,
             code,
             retry_after_secs: None,
-            details: Some(Box::new(details)),
+            details: Some(Details::from(details)),
         }
     }
 
