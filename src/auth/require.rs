@@ -6,6 +6,7 @@ use care_contract::profile::Profile;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
+use leptos_router::NavigateOptions;
 
 use super::{sign_in_href, use_session, SessionState};
 use crate::widgets::error_view::ErrorView;
@@ -23,24 +24,53 @@ where
         SessionState::Checking => view! { <SkeletonCard lines=4 /> }.into_any(),
         // Signed out on purpose, from this page: home, not a sign-in form they didn't ask for.
         SessionState::SignedOut if session.take_signed_out_by_user() => {
-            view! { <Redirect path="/" /> }.into_any()
+            view! { <Redirect path="/" options=replacing() /> }.into_any()
         }
         SessionState::SignedOut => {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
+            let here = page_address(
+                &location.pathname.get_untracked(),
+                &location.search.get_untracked(),
             );
-            let here = if here.is_empty() {
-                "/".to_owned()
-            } else {
-                here
-            };
-            view! { <Redirect path=sign_in_href(&here) /> }.into_any()
+            view! { <Redirect path=sign_in_href(&here) options=replacing() /> }.into_any()
         }
         SessionState::Unknown(error) => {
             view! { <ErrorView error on_retry=move |_| session.refresh() /> }.into_any()
         }
         SessionState::SignedIn(profile) => children(profile).into_any(),
+    }
+}
+
+/// A redirect takes the place of the page that needed an account: otherwise back from the
+/// sign-in form opens that page again, which sends the user straight back to sign-in.
+fn replacing() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        ..NavigateOptions::default()
+    }
+}
+
+/// The page's own address to come back to: the router's `search` has no `?`, and an empty
+/// path (never seen, but cheap to guard) is home.
+fn page_address(path: &str, search: &str) -> String {
+    let path = if path.is_empty() { "/" } else { path };
+    if search.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_address;
+
+    #[test]
+    fn the_way_back_keeps_the_query() {
+        assert_eq!(
+            page_address("/feedback/new", "kind=complaint"),
+            "/feedback/new?kind=complaint"
+        );
+        assert_eq!(page_address("/mall/points", ""), "/mall/points");
+        assert_eq!(page_address("", ""), "/");
     }
 }
