@@ -34,6 +34,7 @@ use crate::feedback::{
 };
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{self, MePage, SettingsPage};
+use crate::search::SearchPage;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::page_loading::PageLoading;
 
@@ -86,6 +87,10 @@ page_group!(mall_pages: MallScreen, style "mall" {
 page_group!(me_pages: MeScreen {
     MeRoute => MePage, prefetch me::prefetch_profile;
     SettingsRoute => SettingsPage;
+});
+
+page_group!(search_pages: SearchScreen, style "search" {
+    SearchRoute => SearchPage;
 });
 
 page_group!(sign_in_pages: SignInScreen {

@@ -17,6 +17,7 @@ pub mod me;
 pub mod not_found;
 pub mod prefs;
 pub mod query_string;
+pub mod search;
 pub mod server_info;
 pub mod widgets;
 

@@ -63,6 +63,12 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <div class="page home">
+            // Looks like a search field and opens the search page: typing there finds any
+            // feature or setting (长辈版, 积分, 投诉), and its code loads only then.
+            <A href="/search" attr:class="search-link">
+                <Icon kind=IconKind::Search />
+                <span>{tr(|t| t.search)}</span>
+            </A>
             <section class="card card--hero">
                 <h2 class="card__title"><Icon kind=IconKind::Heart />{greeting}</h2>
                 <p>{tr(|t| t.home_intro)}</p>

@@ -91,6 +91,10 @@ fn ProfileView(profile: Profile) -> impl IntoView {
                 <Icon kind=IconKind::Settings />
                 <span>{tr(|t| t.settings)}</span>
             </A>
+            <A href="/search" attr:class="list-link">
+                <Icon kind=IconKind::Search />
+                <span>{tr(|t| t.search)}</span>
+            </A>
         </nav>
 
         {move || sign_out.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorNotice error /> })}

@@ -89,7 +89,8 @@ test('the profile shows a masked phone number and never the full one', async ({ 
   await expect(page.getByRole('heading', { level: 2, name: USERS.zhang.name })).toBeVisible();
   await expect(page.getByText(USERS.zhang.masked)).toBeVisible();
   await expect(page.getByText(`${USERS.zhang.stars} 星级客户`)).toBeVisible();
-  await expect(page.getByRole('main').getByRole('link', { name: '设置' })).toHaveAttribute('href', '/me/settings');
+  await expect(page.getByRole('main').getByRole('link', { name: '设置', exact: true })).toHaveAttribute('href', '/me/settings');
+  await expect(page.getByRole('main').getByRole('link', { name: '搜索功能和设置' })).toHaveAttribute('href', '/search');
   await expectNoFullNumber(page, USERS.zhang.phone);
 
   // Home greets by name and does not show the number either.

@@ -214,6 +214,13 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'search',
+    reach: (page) => openApp(page, '/search?q=%E9%95%BF%E8%BE%88%E7%89%88'),
+    check: async (page) => {
+      await expect(page.getByRole('main').getByRole('heading', { level: 2, name: '长辈版', exact: true })).toBeVisible();
+    },
+  },
+  {
     name: 'not-found',
     reach: (page) => openApp(page, '/no/such/page'),
     check: async (page) => {
