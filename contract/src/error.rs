@@ -114,6 +114,12 @@ pub enum ErrorCode {
     AnswerInvalid,
     /// Surveys: the subscriber has submitted this survey already (with other answers).
     SurveyAlreadySubmitted,
+    /// Care: the message's gift can no longer be claimed (its claim window has passed).
+    GiftExpired,
+    /// Care: the message carries no gift to claim.
+    NoGift,
+    /// Care: the quarter asked for has not ended yet, so it has no report.
+    QuarterNotOver,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -172,7 +178,10 @@ impl ErrorCode {
             | RatingNotAllowed
             | AlreadyRated
             | PhotoUnavailable
-            | SurveyAlreadySubmitted => 409,
+            | SurveyAlreadySubmitted
+            | GiftExpired
+            | NoGift
+            | QuarterNotOver => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -298,6 +307,9 @@ mod tests {
             (SurveyNotFound, 404),
             (AnswerInvalid, 422),
             (SurveyAlreadySubmitted, 409),
+            (GiftExpired, 409),
+            (NoGift, 409),
+            (QuarterNotOver, 409),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -354,10 +366,13 @@ mod tests {
             SurveyNotFound => 46,
             AnswerInvalid => 47,
             SurveyAlreadySubmitted => 48,
+            GiftExpired => 49,
+            NoGift => 50,
+            QuarterNotOver => 51,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=48).collect::<Vec<_>>(), "every code once");
+        assert_eq!(listed, (0..=51).collect::<Vec<_>>(), "every code once");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! `YYYY-MM-DD`, money and points are integers.
 
 pub mod auth;
+pub mod care;
 pub mod community;
 pub mod error;
 pub mod feedback;
