@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_community.sql"),
     include_str!("migrations/0004_feedback.sql"),
     include_str!("migrations/0005_surveys.sql"),
+    include_str!("migrations/0006_care.sql"),
 ];
 
 #[derive(Debug)]

@@ -4,6 +4,7 @@
 //! Tests start it in-process with [`serve_with_shutdown`] on a `127.0.0.1:0` listener.
 
 pub mod auth;
+pub mod care;
 pub mod client_ip;
 pub mod community;
 pub mod config;
