@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use care_contract::limits;
 
+use crate::care::CareConfig;
 use crate::client_ip::Cidr;
 use crate::community::config::{DEFAULT_REPLIES_PER_MINUTE, DEFAULT_THREADS_PER_HOUR};
 use crate::community::{CommunityConfig, SharedCommunityConfig};
@@ -55,6 +56,8 @@ pub struct Config {
     pub community: SharedCommunityConfig,
     /// The operator's feedback numbers (service levels, photo limits), shared by clones.
     pub feedback: SharedFeedbackConfig,
+    /// The operator's care numbers (the birthday gift, the moments' windows).
+    pub care: CareConfig,
 }
 
 impl Config {
@@ -78,6 +81,7 @@ impl Config {
             mall: MallConfig::default(),
             community: SharedCommunityConfig::default(),
             feedback: SharedFeedbackConfig::default(),
+            care: CareConfig::default(),
         }
     }
 }
@@ -186,6 +190,7 @@ impl From<Cli> for Config {
                 ..CommunityConfig::default()
             }),
             feedback: SharedFeedbackConfig::default(),
+            care: CareConfig::default(),
         }
     }
 }

@@ -8,5 +8,7 @@
 pub mod config;
 pub mod holidays;
 pub mod moments;
+pub mod routes;
+pub mod store;
 
 pub use config::CareConfig;

@@ -15,7 +15,7 @@ use tracing::Level;
 
 use crate::error::{api_method_not_allowed, AppError};
 use crate::state::AppState;
-use crate::{community, faults, feedback, mall, static_files, surveys};
+use crate::{care, community, faults, feedback, mall, static_files, surveys};
 
 /// The whole app: each capability's router, the test hooks (with `--enable-faults`), the
 /// app's files for everything else, and the layers around them.
@@ -28,7 +28,8 @@ pub fn router(state: AppState) -> Router {
         .merge(mall::routes::router())
         .merge(community::routes::router())
         .merge(feedback::routes::router())
-        .merge(surveys::routes::router());
+        .merge(surveys::routes::router())
+        .merge(care::routes::router());
     if state.config.enable_faults {
         app = app.merge(test_hooks::router());
     }
