@@ -104,6 +104,14 @@ use crate::routes;
         crate::surveys::routes::save,
         crate::surveys::routes::submit,
         crate::surveys::routes::results,
+        crate::care::routes::home::home,
+        crate::care::routes::inbox::list,
+        crate::care::routes::inbox::read,
+        crate::care::routes::inbox::read_all,
+        crate::care::routes::inbox::claim,
+        crate::care::routes::preferences::get_preferences,
+        crate::care::routes::preferences::put_preferences,
+        crate::care::routes::report::report,
     ),
     components(schemas(
         care_contract::ApiError,
@@ -250,6 +258,22 @@ use crate::routes;
         care_contract::surveys::QuestionTally,
         care_contract::surveys::QuestionResults,
         care_contract::surveys::SurveyResults,
+        care_contract::care::Topic,
+        care_contract::care::MessageKind,
+        care_contract::care::CareParams,
+        care_contract::care::Gift,
+        care_contract::care::CareMessage,
+        care_contract::care::InboxPage,
+        care_contract::care::ReadAllResult,
+        care_contract::care::GiftClaimed,
+        care_contract::care::TopicPreference,
+        care_contract::care::Preferences,
+        care_contract::care::PartOfDay,
+        care_contract::care::Moment,
+        care_contract::care::ExpiringPoints,
+        care_contract::care::HomeSummary,
+        care_contract::care::MonthPoints,
+        care_contract::care::QuarterReport,
     )),
     modifiers(&SessionCookie),
     tags(
@@ -259,6 +283,7 @@ use crate::routes;
         (name = "mall", description = "The points mall: balance, ledger, check-in, catalogue, exactly-once redemption, orders, donations"),
         (name = "community", description = "The community: boards, threads with nested replies, votes, best answers, polls, idea calls, reports, moderation, search"),
         (name = "feedback", description = "Feedback tickets: enquiries, complaints, suggestions and fault reports with deadlines, messages, photos and ratings; staff's queue; the quick rating link"),
+        (name = "care", description = "Care: the home summary, the care inbox (moments and notices, delivered once under the subscriber's topics and weekly caps), exactly-once gift claims, preferences, the quarterly service report"),
         (name = "surveys", description = "Surveys: questionnaires with skip logic, partial answers kept and resumed, one submission each; results (NPS, CSAT, counts) for staff"),
     )
 )]
@@ -1079,6 +1104,11 @@ fn examples(doc: &mut Value) {
             json!({ "satisfaction": 5, "recommend": 9, "solved": true, "comment": "师傅很准时" }),
         ),
         ("QuickRatingRequest", json!({ "satisfied": true })),
+        // Opting in to offers (the marketing consent) at most twice a week.
+        (
+            "Preferences",
+            json!({ "topics": [{ "topic": "offers", "enabled": true, "max_per_week": 2 }] }),
+        ),
         // The built-in care experience survey (1): our operator, the first two items.
         (
             "SaveAnswersRequest",

@@ -36,31 +36,24 @@ pub struct TopicPreference {
 }
 
 /// Every topic's preference, in `Topic::ALL` order (`GET`); a `PUT` may list only the
-/// topics it changes, each once.
+/// topics it changes (a topic listed twice: the last one counts).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Preferences {
     pub topics: Vec<TopicPreference>,
 }
 
-/// Why a `PUT` is refused (before it reaches the store).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PreferenceProblem {
-    CapOutOfRange(Topic),
-    ListedTwice(Topic),
-}
-
-/// Checks a `PUT`'s topics: each at most once, each cap 1 to `MAX_PER_WEEK_LIMIT`.
-pub fn check_preferences(p: &Preferences) -> Result<(), PreferenceProblem> {
-    for (i, t) in p.topics.iter().enumerate() {
-        if !(1..=MAX_PER_WEEK_LIMIT).contains(&t.max_per_week) {
-            return Err(PreferenceProblem::CapOutOfRange(t.topic));
-        }
-        if p.topics[..i].iter().any(|o| o.topic == t.topic) {
-            return Err(PreferenceProblem::ListedTwice(t.topic));
-        }
+/// Checks a `PUT`'s caps (1 to `MAX_PER_WEEK_LIMIT`, as the schema says): the first topic
+/// whose cap is outside.
+pub fn check_preferences(p: &Preferences) -> Result<(), Topic> {
+    match p
+        .topics
+        .iter()
+        .find(|t| !(1..=MAX_PER_WEEK_LIMIT).contains(&t.max_per_week))
+    {
+        Some(t) => Err(t.topic),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -83,7 +76,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cap_is_one_to_the_limit_and_a_topic_is_listed_once() {
+    fn a_cap_is_one_to_the_limit() {
         let ok = Preferences {
             topics: vec![
                 pref(Topic::Care, 1),
@@ -94,20 +87,10 @@ mod tests {
         let zero = Preferences {
             topics: vec![pref(Topic::Care, 0)],
         };
-        assert_eq!(
-            check_preferences(&zero),
-            Err(PreferenceProblem::CapOutOfRange(Topic::Care))
-        );
+        assert_eq!(check_preferences(&zero), Err(Topic::Care));
         let high = Preferences {
             topics: vec![pref(Topic::Care, MAX_PER_WEEK_LIMIT + 1)],
         };
         assert!(check_preferences(&high).is_err());
-        let twice = Preferences {
-            topics: vec![pref(Topic::Care, 2), pref(Topic::Care, 3)],
-        };
-        assert_eq!(
-            check_preferences(&twice),
-            Err(PreferenceProblem::ListedTwice(Topic::Care))
-        );
     }
 }

@@ -7,13 +7,18 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ReportQuery {
-    /// The quarter's year (with `quarter`; both absent: the last full quarter).
+    /// The quarter's year (absent: the last full quarter's year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 2000, maximum = 2100))]
     pub year: Option<i32>,
-    /// 1 to 4.
+    /// 1 to 4 (absent: the last full quarter's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 4))]
     pub quarter: Option<u8>,
 }
+
+/// The years a report may be asked for.
+pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// One month's points, for the report's small chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use care_contract::care::{check_preferences, PreferenceProblem, Preferences};
+use care_contract::care::{check_preferences, Preferences, MAX_PER_WEEK_LIMIT};
 use care_contract::ApiError;
 
 use super::write;
@@ -33,7 +33,8 @@ pub async fn get_preferences(
     Ok(Json(Preferences { topics }))
 }
 
-/// Changes the topics listed (the others stay); answers every topic's preference.
+/// Changes the topics listed (the others stay; a topic listed twice: the last counts);
+/// answers every topic's preference.
 #[utoipa::path(
     put,
     operation_id = "set_care_preferences",
@@ -43,7 +44,7 @@ pub async fn get_preferences(
     request_body = Preferences,
     responses(
         (status = 200, description = "Every topic, in order, after the change", body = Preferences),
-        (status = 400, description = "`bad_request`: a cap outside 1-20 or a topic listed twice", body = ApiError),
+        (status = 400, description = "`bad_request`: a cap outside 1-20", body = ApiError),
         (status = 401, description = "`unauthenticated`", body = ApiError),
     )
 )]
@@ -52,13 +53,11 @@ pub async fn put_preferences(
     user: CurrentUser,
     ApiJson(req): ApiJson<Preferences>,
 ) -> Result<Json<Preferences>, AppError> {
-    check_preferences(&req).map_err(|problem| {
-        AppError::bad_request(match problem {
-            PreferenceProblem::CapOutOfRange(t) => {
-                format!("max_per_week of {} must be 1 to 20", t.as_str())
-            }
-            PreferenceProblem::ListedTwice(t) => format!("{} is listed twice", t.as_str()),
-        })
+    check_preferences(&req).map_err(|topic| {
+        AppError::bad_request(format!(
+            "max_per_week of {} must be 1 to {MAX_PER_WEEK_LIMIT}",
+            topic.as_str()
+        ))
     })?;
     let who = user.subscriber_id;
     let topics = write(&state, move |conn, _, _| {

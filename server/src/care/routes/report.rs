@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use care_contract::care::{last_full_quarter, QuarterReport, ReportQuery};
+use care_contract::care::{last_full_quarter, QuarterReport, ReportQuery, REPORT_YEARS};
 use care_contract::ApiError;
 
 use crate::auth::sessions::CurrentUser;
@@ -11,10 +11,8 @@ use crate::error::AppError;
 use crate::extract::ApiQuery;
 use crate::state::AppState;
 
-/// The oldest and newest years a report may be asked for (outside: `bad_request`).
-const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
-
-/// The quarter's numbers; without `year` and `quarter`, the last full quarter.
+/// The quarter's numbers; what is left out is the last full quarter's (no query: the last
+/// full quarter).
 #[utoipa::path(
     get,
     operation_id = "care_report",
@@ -24,7 +22,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
     params(ReportQuery),
     responses(
         (status = 200, description = "The quarter's numbers", body = QuarterReport),
-        (status = 400, description = "`bad_request`: only one of year and quarter, a quarter outside 1-4 or a year outside 2000-2100", body = ApiError),
+        (status = 400, description = "`bad_request`: a year outside 2000-2100 or a quarter outside 1-4", body = ApiError),
         (status = 401, description = "`unauthenticated`", body = ApiError),
         (status = 409, description = "`quarter_not_over`: the quarter has not ended", body = ApiError),
     )
@@ -35,15 +33,12 @@ pub async fn report(
     ApiQuery(query): ApiQuery<ReportQuery>,
 ) -> Result<Json<QuarterReport>, AppError> {
     let today = state.config.clock.today();
-    let (year, quarter) = match (query.year, query.quarter) {
-        (None, None) => last_full_quarter(today),
-        (Some(y), Some(q)) if YEARS.contains(&y) && (1..=4).contains(&q) => (y, q),
-        _ => {
-            return Err(AppError::bad_request(
-                "year (2000-2100) and quarter (1-4) go together",
-            ))
-        }
-    };
+    let (last_year, last_quarter) = last_full_quarter(today);
+    let year = query.year.unwrap_or(last_year);
+    let quarter = query.quarter.unwrap_or(last_quarter);
+    if !REPORT_YEARS.contains(&year) || !(1..=4).contains(&quarter) {
+        return Err(AppError::bad_request("year is 2000-2100 and quarter 1-4"));
+    }
     let who = user.subscriber_id;
     let answer = state
         .db
