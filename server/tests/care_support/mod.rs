@@ -56,6 +56,17 @@ pub async fn member(
     m
 }
 
+/// Sets when the member's account was made (sign-in stamps it with the real time, not the
+/// pinned clock).
+pub fn made_at(server: &TestServer, m: &Member, at: DateTime<Utc>) {
+    db(server)
+        .execute(
+            "UPDATE subscribers SET created_at = ?2 WHERE id = ?1",
+            params![m.id, at.timestamp_millis()],
+        )
+        .unwrap();
+}
+
 pub async fn inbox(m: &Member) -> InboxPage {
     m.fetch("/api/care/inbox").await
 }
