@@ -313,5 +313,5 @@ fn every_error_status_is_listed_with_the_codes_it_carries() {
             }
         }
     }
-    assert_eq!(operations, 61);
+    assert_eq!(operations, 69);
 }
