@@ -61,6 +61,8 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         community::seed::seed_demo(&db, &config.clock, &config.community.get()).await?;
         feedback::seed::seed_demo(&db, &config.clock, &config.feedback.get()).await?;
         surveys::seed::seed_demo(&db, &config.clock).await?;
+        // After the tickets: a ticket notice names its ticket.
+        care::seed::seed_demo(&db, &config.clock, &config.care).await?;
     } else if config.sms_outbox.is_none() {
         tracing::warn!("not in demo mode and no --sms-outbox: sign-in codes are not delivered");
     }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod holidays;
 pub mod moments;
 pub mod routes;
+pub mod seed;
 pub mod store;
 
 pub use config::CareConfig;
