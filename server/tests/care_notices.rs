@@ -160,3 +160,21 @@ async fn community_notices_switched_off_are_not_delivered() {
     helper.new_reply(t.id, "App 首页就能查。", None).await;
     assert!(inbox(&asker).await.messages.is_empty());
 }
+
+#[tokio::test]
+async fn a_held_reply_reaches_the_author_only_when_staff_approve_it() {
+    let server = care_server_at(china(2026, 11, 20, 10, 0)).await;
+    let asker = member(&server, None, d(2020, 1, 1)).await;
+    let helper = member(&server, None, d(2020, 1, 1)).await;
+    let staff = Member::sign_in(&server, STAFF).await;
+    let t = asker
+        .new_thread(TECH_SUPPORT, "套餐怎么改", "想把套餐改成便宜一点的。")
+        .await;
+    // A forbidden word holds the reply for review.
+    let held = helper.new_reply(t.id, "加微信我教你改套餐。", None).await;
+    assert!(of_kind(&asker, MessageKind::ThreadReplied).await.is_empty());
+    let r = staff.moderate("reply", held.id, "approve", None).await;
+    assert_eq!(r.status(), 200);
+    let notice = only(&asker, MessageKind::ThreadReplied).await;
+    assert_eq!(notice.link, Some(format!("/community/threads/{}", t.id)));
+}

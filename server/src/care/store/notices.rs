@@ -60,6 +60,17 @@ pub fn thread_replied(
     deliver(conn, author, &notice, now_ms).map(drop)
 }
 
+/// A reply held for review was published: as [`thread_replied`] (once per reply, so a
+/// reply hidden and restored is not announced again).
+pub fn reply_published(conn: &Connection, reply_id: i64, now_ms: i64) -> Result<(), StoreError> {
+    let (thread_id, author_id): (i64, i64) = conn.query_row(
+        "SELECT thread_id, author_id FROM community_replies WHERE id = ?1",
+        [reply_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    thread_replied(conn, thread_id, reply_id, author_id, now_ms)
+}
+
 /// The asker marked `reply_id` (by `answerer_id`) the best answer in `thread_id`.
 pub fn answer_accepted(
     conn: &Connection,
