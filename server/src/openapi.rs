@@ -1220,6 +1220,29 @@ fn links(doc: &mut Value) {
     community_links(&mut add);
     feedback_links(&mut add);
     survey_links(&mut add);
+    care_links(&mut add);
+}
+
+/// Care's links: from the inbox and home to what takes a message's id.
+fn care_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
+    let message_ops = |id: &str| {
+        json!({
+            "ReadMessage": { "operationId": "care_read", "parameters": { "id": id } },
+            "ClaimGift": { "operationId": "care_claim", "parameters": { "id": id } },
+        })
+    };
+    add(
+        "/api/care/inbox",
+        "get",
+        "200",
+        message_ops("$response.body#/messages/0/id"),
+    );
+    add(
+        "/api/home",
+        "get",
+        "200",
+        message_ops("$response.body#/moments/0/message_id"),
+    );
 }
 
 /// Feedback's links: from a ticket (opened, listed or in the queue) to what takes its id,
