@@ -18,6 +18,9 @@ CREATE TABLE care_messages (
     gift_claim_by    INTEGER,
     gift_claimed_at  INTEGER,
     gift_ledger_id   INTEGER REFERENCES point_ledger (id),
+    -- A gift always has its claim window; only a gift is claimed.
+    CHECK ((gift_points IS NULL) = (gift_claim_by IS NULL)),
+    CHECK (gift_claimed_at IS NULL OR gift_points IS NOT NULL),
     UNIQUE (subscriber_id, moment_key)
 );
 CREATE INDEX care_messages_by_subscriber ON care_messages (subscriber_id, created_at DESC, id DESC);

@@ -33,9 +33,10 @@ fn message(r: &Row<'_>) -> rusqlite::Result<Result<CareMessage, StoreError>> {
             created_at: from_ms(created_at),
             read_at: read_at.map(from_ms),
             link,
-            gift: gift_points.map(|points| Gift {
+            // The table holds a gift's points and window together.
+            gift: gift_points.zip(claim_by).map(|(points, by)| Gift {
                 points,
-                claim_by: from_ms(claim_by.unwrap_or(created_at)),
+                claim_by: from_ms(by),
                 claimed_at: claimed_at.map(from_ms),
             }),
         })
