@@ -114,6 +114,19 @@ pub enum ErrorCode {
     AnswerInvalid,
     /// Surveys: the subscriber has submitted this survey already (with other answers).
     SurveyAlreadySubmitted,
+    /// Me: a family contact's name or number, or a callback request's number or note, is
+    /// wrong (`details.field`: name, phone, note).
+    InvalidContact,
+    /// Me: the subscriber keeps the most family contacts allowed already (`details.limit`).
+    FamilyContactsFull,
+    /// Me: the number is one of the subscriber's family contacts already, or their own.
+    FamilyNumberTaken,
+    /// Me: a callback day that is not today or one of the next six days (China time).
+    CallbackDayOutOfRange,
+    /// Me: the subscriber has an open callback request already (one at a time).
+    CallbackAlreadyOpen,
+    /// Me: the confirmation is not the last four digits of the subscriber's phone number.
+    ConfirmationMismatch,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -135,7 +148,8 @@ impl ErrorCode {
             | InvalidIdempotencyKey
             | InvalidAmount
             | InvalidPost
-            | InvalidTicket => 400,
+            | InvalidTicket
+            | InvalidContact => 400,
             // No live session, or the sign-in code does not open one.
             Unauthenticated | InvalidCode | CodeExpired => 401,
             // Signed in, but this subscriber may not do this.
@@ -145,6 +159,8 @@ impl ErrorCode {
             // The request's shape is right but its content does not fit the thing it is
             // about (a survey's questions and their ranges).
             AnswerInvalid => 422,
+            // Well-formed, but not what the account says (a deletion's confirmation digits).
+            ConfirmationMismatch => 422,
             PayloadTooLarge => 413,
             UnsupportedMediaType | ImageTypeUnsupported => 415,
             // A well-formed image the backend will not process (its size in pixels).
@@ -172,7 +188,11 @@ impl ErrorCode {
             | RatingNotAllowed
             | AlreadyRated
             | PhotoUnavailable
-            | SurveyAlreadySubmitted => 409,
+            | SurveyAlreadySubmitted
+            | FamilyContactsFull
+            | FamilyNumberTaken
+            | CallbackDayOutOfRange
+            | CallbackAlreadyOpen => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -298,6 +318,12 @@ mod tests {
             (SurveyNotFound, 404),
             (AnswerInvalid, 422),
             (SurveyAlreadySubmitted, 409),
+            (InvalidContact, 400),
+            (FamilyContactsFull, 409),
+            (FamilyNumberTaken, 409),
+            (CallbackDayOutOfRange, 409),
+            (CallbackAlreadyOpen, 409),
+            (ConfirmationMismatch, 422),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -354,10 +380,19 @@ mod tests {
             SurveyNotFound => 46,
             AnswerInvalid => 47,
             SurveyAlreadySubmitted => 48,
+            // 49-54: care (the other branch).
+            InvalidContact => 55,
+            FamilyContactsFull => 56,
+            FamilyNumberTaken => 57,
+            CallbackDayOutOfRange => 58,
+            CallbackAlreadyOpen => 59,
+            ConfirmationMismatch => 60,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=48).collect::<Vec<_>>(), "every code once");
+        // 49-54 belong to care's codes, merged from its branch.
+        let expected: Vec<usize> = (0..=48).chain(55..=60).collect();
+        assert_eq!(listed, expected, "every code once");
     }
 
     #[test]
