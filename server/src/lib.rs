@@ -15,6 +15,7 @@ pub mod faults;
 pub mod feedback;
 pub mod idempotency;
 pub mod mall;
+pub mod me;
 pub mod openapi;
 pub mod paging;
 pub mod routes;
@@ -59,6 +60,7 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         mall::seed::seed_demo(&db, &config.clock, &config.mall).await?;
         community::seed::seed_demo(&db, &config.clock, &config.community.get()).await?;
         feedback::seed::seed_demo(&db, &config.clock, &config.feedback.get()).await?;
+        me::seed::seed_demo(&db, &config.clock).await?;
         surveys::seed::seed_demo(&db, &config.clock).await?;
     } else if config.sms_outbox.is_none() {
         tracing::warn!("not in demo mode and no --sms-outbox: sign-in codes are not delivered");
