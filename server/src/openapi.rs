@@ -104,6 +104,20 @@ use crate::routes;
         crate::surveys::routes::save,
         crate::surveys::routes::submit,
         crate::surveys::routes::results,
+        crate::me::routes::tier::tier,
+        crate::me::routes::family::list,
+        crate::me::routes::family::add,
+        crate::me::routes::family::edit,
+        crate::me::routes::family::delete,
+        crate::me::routes::callbacks::create,
+        crate::me::routes::callbacks::list,
+        crate::me::routes::callbacks::cancel,
+        crate::me::routes::staff::open,
+        crate::me::routes::staff::done,
+        crate::me::routes::privacy::overview,
+        crate::me::routes::privacy::export,
+        crate::me::routes::privacy::request,
+        crate::me::routes::privacy::withdraw,
     ),
     components(schemas(
         care_contract::ApiError,
@@ -250,6 +264,36 @@ use crate::routes;
         care_contract::surveys::QuestionTally,
         care_contract::surveys::QuestionResults,
         care_contract::surveys::SurveyResults,
+        care_contract::me::ValueBand,
+        care_contract::me::TierBenefit,
+        care_contract::me::TierStatus,
+        care_contract::me::NextLevel,
+        care_contract::me::TierLevel,
+        care_contract::me::NewFamilyContact,
+        care_contract::me::FamilyContactEdit,
+        care_contract::me::FamilyContactCreated,
+        care_contract::me::FamilyContactList,
+        care_contract::me::CallbackStatus,
+        care_contract::me::NewCallbackRequest,
+        care_contract::me::Callback,
+        care_contract::me::CallbackCreated,
+        care_contract::me::CallbackList,
+        care_contract::me::StaffCallback,
+        care_contract::me::StaffCallbackList,
+        care_contract::me::DataCategory,
+        care_contract::me::DataPurpose,
+        care_contract::me::KeptData,
+        care_contract::me::PrivacyOverview,
+        care_contract::me::DeletionRequestBody,
+        care_contract::me::DeletionRequest,
+        care_contract::me::DeletionRecorded,
+        care_contract::me::DataExport,
+        care_contract::me::ExportedProfile,
+        care_contract::me::ExportedThread,
+        care_contract::me::ExportedReply,
+        care_contract::me::ExportedVote,
+        care_contract::me::ExportedPollVote,
+        care_contract::me::ExportedSurveyResponse,
     )),
     modifiers(&SessionCookie),
     tags(
@@ -259,6 +303,7 @@ use crate::routes;
         (name = "mall", description = "The points mall: balance, ledger, check-in, catalogue, exactly-once redemption, orders, donations"),
         (name = "community", description = "The community: boards, threads with nested replies, votes, best answers, polls, idea calls, reports, moderation, search"),
         (name = "feedback", description = "Feedback tickets: enquiries, complaints, suggestions and fault reports with deadlines, messages, photos and ratings; staff's queue; the quick rating link"),
+        (name = "me", description = "Me (我的): the tier and value score, family contacts, callback requests to a human agent (and staff's list of them), the privacy centre with the data export and the deletion request"),
         (name = "surveys", description = "Surveys: questionnaires with skip logic, partial answers kept and resumed, one submission each; results (NPS, CSAT, counts) for staff"),
     )
 )]
@@ -394,6 +439,7 @@ fn limits(doc: &mut Value) {
     community_limits(schemas);
     feedback_limits(schemas);
     survey_limits(schemas);
+    crate::me::openapi::limits(schemas);
     let page = json!({ "minimum": 1, "maximum": u32::MAX, "default": 1 });
     let per_page = json!({
         "minimum": 1,
@@ -774,7 +820,7 @@ fn community_parameters(doc: &mut Value, page: &Value) {
 
 /// Merges `limit` into a property of a component schema. `x-limit` is not a keyword: its
 /// words are added to the description. A property that is not there is a bug here.
-fn property(schemas: &mut Value, schema: &str, name: &str, limit: Value) {
+pub(crate) fn property(schemas: &mut Value, schema: &str, name: &str, limit: Value) {
     let target = schemas
         .get_mut(schema)
         .and_then(|s| s.get_mut("properties"))

@@ -4,6 +4,7 @@
 //! [`config::MeConfig`]; demo data in [`seed`].
 
 pub mod config;
+pub mod openapi;
 pub mod routes;
 pub mod seed;
 pub mod store;
