@@ -96,18 +96,15 @@ fn rows<T>(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn community(
-    conn: &Connection,
-    owner: i64,
-) -> Result<
-    (
-        Vec<ExportedThread>,
-        Vec<ExportedReply>,
-        Vec<ExportedVote>,
-        Vec<ExportedPollVote>,
-    ),
-    StoreError,
-> {
+/// The subscriber's own posts and votes.
+struct Community {
+    threads: Vec<ExportedThread>,
+    replies: Vec<ExportedReply>,
+    votes: Vec<ExportedVote>,
+    poll_votes: Vec<ExportedPollVote>,
+}
+
+fn community(conn: &Connection, owner: i64) -> Result<Community, StoreError> {
     let threads = rows(
         conn,
         "SELECT id, board_id, title, body, state, created_at, edited_at
@@ -169,7 +166,12 @@ fn community(
             })
         },
     )?;
-    Ok((threads, replies, votes, poll_votes))
+    Ok(Community {
+        threads,
+        replies,
+        votes,
+        poll_votes,
+    })
 }
 
 fn surveys(conn: &Connection, owner: i64) -> Result<Vec<ExportedSurveyResponse>, StoreError> {
@@ -204,7 +206,12 @@ pub fn export(
     let today = china_date(from_ms(ctx.now_ms));
     let points_ledger = all_pages(|page| ledger::ledger_page(conn, me, None, page, PAGE, today))?;
     let orders = all_pages(|page| orders::orders_page(conn, me, page, PAGE))?;
-    let (threads, replies, votes, poll_votes) = community(conn, me)?;
+    let Community {
+        threads,
+        replies,
+        votes,
+        poll_votes,
+    } = community(conn, me)?;
     Ok(DataExport {
         exported_at: from_ms(ctx.now_ms),
         profile: profile(conn, me)?,
