@@ -346,6 +346,7 @@ pub fn exact(doc: &mut Value) {
     limits(doc);
     error_responses(doc);
     links(doc);
+    crate::me::openapi::links(doc);
     examples(doc);
 }
 

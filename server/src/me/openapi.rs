@@ -1,5 +1,6 @@
-//! "Me"'s request limits in the OpenAPI document, from `care_contract::me` and the
-//! patterns of its checks (`care_contract::pattern`, held to them by tests there).
+//! "Me" in the OpenAPI document: its request limits, from `care_contract::me` and the
+//! patterns of its checks (`care_contract::pattern`, held to them by tests there), and the
+//! links from an answer that makes or lists an id to the operations that take it.
 
 use care_contract::mall::{IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN};
 use care_contract::me::{CALLBACK_NOTE_MAX_CHARS, CONFIRM_DIGITS, CONTACT_NAME_MAX_CHARS};
@@ -68,4 +69,39 @@ pub fn limits(schemas: &mut Value) {
             "maxLength": CONFIRM_DIGITS,
         }),
     );
+}
+
+/// Adds `links` to one response of one operation.
+fn link(doc: &mut Value, path: &str, method: &str, status: &str, links: Value) {
+    let response = doc["paths"][path][method]["responses"]
+        .get_mut(status)
+        .unwrap_or_else(|| panic!("{method} {path} has no {status}"));
+    response["links"] = links;
+}
+
+pub fn links(doc: &mut Value) {
+    let contact = |id: &str| {
+        json!({
+            "EditFamilyContact": { "operationId": "edit_family_contact", "parameters": { "id": id } },
+            "DeleteFamilyContact": { "operationId": "delete_family_contact", "parameters": { "id": id } },
+        })
+    };
+    let callback = |id: &str| {
+        json!({
+            "CancelCallback": { "operationId": "cancel_callback", "parameters": { "id": id } },
+            "CallbackDone": { "operationId": "staff_callback_done", "parameters": { "id": id } },
+        })
+    };
+    for status in ["200", "201"] {
+        let made = contact("$response.body#/contact/id");
+        link(doc, "/api/me/family-contacts", "post", status, made);
+        let asked = callback("$response.body#/callback/id");
+        link(doc, "/api/me/callbacks", "post", status, asked);
+    }
+    let listed = contact("$response.body#/contacts/0/id");
+    link(doc, "/api/me/family-contacts", "get", "200", listed);
+    let mine = callback("$response.body#/callbacks/0/id");
+    link(doc, "/api/me/callbacks", "get", "200", mine);
+    let open = callback("$response.body#/callbacks/0/callback/id");
+    link(doc, "/api/staff/callbacks", "get", "200", open);
 }
