@@ -194,3 +194,26 @@ pub fn done(conn: &Connection, ctx: &Ctx, id: i64) -> Result<Callback, StoreErro
     ctx.staff()?;
     close(conn, ctx, id, None, CallbackStatus::Called)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sql_ranks_windows_exactly_as_window_rank_does() {
+        let conn = Connection::open_in_memory().unwrap();
+        for w in ContactWindow::ALL {
+            let rank: u8 = conn
+                .query_row(
+                    &format!(
+                        "SELECT {} FROM (SELECT ?1 AS contact_window) c",
+                        window_rank_sql()
+                    ),
+                    [w.as_str()],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(rank, window_rank(*w), "{w:?}");
+        }
+    }
+}
