@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod integer;
 pub mod limits;
 pub mod mall;
+pub mod me;
 pub mod meta;
 mod names;
 pub mod pattern;

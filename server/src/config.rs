@@ -12,6 +12,7 @@ use crate::community::config::{DEFAULT_REPLIES_PER_MINUTE, DEFAULT_THREADS_PER_H
 use crate::community::{CommunityConfig, SharedCommunityConfig};
 use crate::feedback::SharedFeedbackConfig;
 use crate::mall::{Clock, MallConfig};
+use crate::me::MeConfig;
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
 
@@ -58,6 +59,8 @@ pub struct Config {
     pub feedback: SharedFeedbackConfig,
     /// The operator's care numbers (the birthday gift, the moments' windows).
     pub care: CareConfig,
+    /// The operator's "Me" numbers (family contacts allowed).
+    pub me: MeConfig,
 }
 
 impl Config {
@@ -82,6 +85,7 @@ impl Config {
             community: SharedCommunityConfig::default(),
             feedback: SharedFeedbackConfig::default(),
             care: CareConfig::default(),
+            me: MeConfig::default(),
         }
     }
 }
@@ -164,6 +168,10 @@ pub struct Cli {
     /// Print the OpenAPI document and exit.
     #[arg(long)]
     pub print_openapi: bool,
+
+    /// Family contacts (亲情号) a subscriber may keep.
+    #[arg(long, env = "CARE_MAX_FAMILY_CONTACTS", default_value_t = care_contract::me::DEFAULT_MAX_FAMILY_CONTACTS)]
+    pub max_family_contacts: u32,
 }
 
 impl From<Cli> for Config {
@@ -191,6 +199,9 @@ impl From<Cli> for Config {
             }),
             feedback: SharedFeedbackConfig::default(),
             care: CareConfig::default(),
+            me: MeConfig {
+                max_family_contacts: cli.max_family_contacts,
+            },
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod faults;
 pub mod feedback;
 pub mod idempotency;
 pub mod mall;
+pub mod me;
 pub mod openapi;
 pub mod paging;
 pub mod routes;
@@ -60,6 +61,7 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         mall::seed::seed_demo(&db, &config.clock, &config.mall).await?;
         community::seed::seed_demo(&db, &config.clock, &config.community.get()).await?;
         feedback::seed::seed_demo(&db, &config.clock, &config.feedback.get()).await?;
+        me::seed::seed_demo(&db, &config.clock).await?;
         surveys::seed::seed_demo(&db, &config.clock).await?;
         // After the tickets: a ticket notice names its ticket.
         care::seed::seed_demo(&db, &config.clock, &config.care).await?;
