@@ -114,6 +114,25 @@ pub enum ErrorCode {
     AnswerInvalid,
     /// Surveys: the subscriber has submitted this survey already (with other answers).
     SurveyAlreadySubmitted,
+    /// Care: the message's gift can no longer be claimed (its claim window has passed).
+    GiftExpired,
+    /// Care: the message carries no gift to claim.
+    NoGift,
+    /// Care: the quarter asked for has not ended yet, so it has no report.
+    QuarterNotOver,
+    /// Me: a family contact's name or number, or a callback request's number or note, is
+    /// wrong (`details.field`: name, phone, note).
+    InvalidContact,
+    /// Me: the subscriber keeps the most family contacts allowed already (`details.limit`).
+    FamilyContactsFull,
+    /// Me: the number is one of the subscriber's family contacts already, or their own.
+    FamilyNumberTaken,
+    /// Me: a callback day that is not today or one of the next six days (China time).
+    CallbackDayOutOfRange,
+    /// Me: the subscriber has an open callback request already (one at a time).
+    CallbackAlreadyOpen,
+    /// Me: the confirmation is not the last four digits of the subscriber's phone number.
+    ConfirmationMismatch,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -135,7 +154,8 @@ impl ErrorCode {
             | InvalidIdempotencyKey
             | InvalidAmount
             | InvalidPost
-            | InvalidTicket => 400,
+            | InvalidTicket
+            | InvalidContact => 400,
             // No live session, or the sign-in code does not open one.
             Unauthenticated | InvalidCode | CodeExpired => 401,
             // Signed in, but this subscriber may not do this.
@@ -145,6 +165,8 @@ impl ErrorCode {
             // The request's shape is right but its content does not fit the thing it is
             // about (a survey's questions and their ranges).
             AnswerInvalid => 422,
+            // Well-formed, but not what the account says (a deletion's confirmation digits).
+            ConfirmationMismatch => 422,
             PayloadTooLarge => 413,
             UnsupportedMediaType | ImageTypeUnsupported => 415,
             // A well-formed image the backend will not process (its size in pixels).
@@ -172,7 +194,14 @@ impl ErrorCode {
             | RatingNotAllowed
             | AlreadyRated
             | PhotoUnavailable
-            | SurveyAlreadySubmitted => 409,
+            | SurveyAlreadySubmitted
+            | GiftExpired
+            | NoGift
+            | QuarterNotOver
+            | FamilyContactsFull
+            | FamilyNumberTaken
+            | CallbackDayOutOfRange
+            | CallbackAlreadyOpen => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -298,6 +327,15 @@ mod tests {
             (SurveyNotFound, 404),
             (AnswerInvalid, 422),
             (SurveyAlreadySubmitted, 409),
+            (GiftExpired, 409),
+            (NoGift, 409),
+            (QuarterNotOver, 409),
+            (InvalidContact, 400),
+            (FamilyContactsFull, 409),
+            (FamilyNumberTaken, 409),
+            (CallbackDayOutOfRange, 409),
+            (CallbackAlreadyOpen, 409),
+            (ConfirmationMismatch, 422),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -354,10 +392,20 @@ mod tests {
             SurveyNotFound => 46,
             AnswerInvalid => 47,
             SurveyAlreadySubmitted => 48,
+            GiftExpired => 49,
+            NoGift => 50,
+            QuarterNotOver => 51,
+            InvalidContact => 52,
+            FamilyContactsFull => 53,
+            FamilyNumberTaken => 54,
+            CallbackDayOutOfRange => 55,
+            CallbackAlreadyOpen => 56,
+            ConfirmationMismatch => 57,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        assert_eq!(listed, (0..=48).collect::<Vec<_>>(), "every code once");
+        let expected: Vec<usize> = (0..=57).collect();
+        assert_eq!(listed, expected, "every code once");
     }
 
     #[test]

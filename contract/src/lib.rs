@@ -8,12 +8,14 @@
 //! `YYYY-MM-DD`, money and points are integers.
 
 pub mod auth;
+pub mod care;
 pub mod community;
 pub mod error;
 pub mod feedback;
 pub mod integer;
 pub mod limits;
 pub mod mall;
+pub mod me;
 pub mod meta;
 mod names;
 pub mod pattern;

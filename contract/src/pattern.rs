@@ -89,6 +89,19 @@ pub fn phone_input() -> String {
     )
 }
 
+/// A family contact's or callback's number as people type it, as
+/// `me::contact_phone` accepts it: a mainland mobile number (`phone_input`) or a fixed line
+/// with its area code (010 and 02x: 8 more digits; 03xx-09xx: 7 or 8 more), with
+/// whitespace and dashes anywhere.
+pub fn contact_phone_input() -> String {
+    let sep = format!("[{WHITESPACE}-]*");
+    let after = crate::phone::MOBILE_DIGITS - 2;
+    format!(
+        "^{sep}(?:(?:\\+{sep}8{sep}6|0{sep}0{sep}8{sep}6)?{sep}1{sep}[3-9](?:{sep}[0-9]){{{after}}}\
+         |0{sep}[12](?:{sep}[0-9]){{9}}|0{sep}[3-9](?:{sep}[0-9]){{9,10}}){sep}$"
+    )
+}
+
 /// A sign-in code: exactly `CODE_LENGTH` ASCII digits (`auth::is_well_formed_code`).
 pub fn sign_in_code() -> String {
     format!("^[0-9]{{{}}}$", crate::limits::CODE_LENGTH)
@@ -292,6 +305,31 @@ mod tests {
         assert!(regex.is_match("+86 138-0013-8000"));
         assert!(regex.is_match(" 0086 13800138000\n"));
         assert!(!regex.is_match("8613800138000"));
+    }
+
+    #[test]
+    fn the_contact_phone_pattern_accepts_what_contact_phone_accepts() {
+        use crate::me::contact_phone;
+        let regex = Regex::new(&contact_phone_input()).unwrap();
+        let mut strings = Strings(7);
+        for _ in 0..20_000 {
+            let prefix = strings.pick(&["", "", "+86", "0086", "86"]);
+            let n = strings.pick(&[9, 10, 11, 11, 12, 13]);
+            let first = strings.pick(&['1', '0', '0', '2']);
+            let second = strings.pick(&['3', '1', '2', '7', '0']);
+            let mut s = format!("{prefix}{first}{second}");
+            for _ in 2..n {
+                s.push(strings.pick(&['0', '1', '5', '8']));
+                if strings.next().is_multiple_of(5) {
+                    s.push(strings.pick(&[' ', '-', '\u{3000}', '.']));
+                }
+            }
+            assert_eq!(regex.is_match(&s), contact_phone(&s).is_ok(), "{s:?}");
+        }
+        assert!(regex.is_match("010-8888 6666"));
+        assert!(regex.is_match("0755 12345678"));
+        assert!(regex.is_match("+86 137 0013 7000"));
+        assert!(!regex.is_match("010-888866"));
     }
 
     #[test]

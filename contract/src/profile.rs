@@ -26,6 +26,8 @@ pub struct Profile {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FamilyContact {
+    /// Its id, for editing and deleting (`/api/me/family-contacts/{id}`).
+    pub id: i64,
     /// What the subscriber calls them: 女儿, "my son".
     pub name: String,
     /// Full number, for the subscriber's own tel: link only; display `phone_masked`.

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 
 use care_contract::limits;
 
+use crate::care::CareConfig;
 use crate::client_ip::Cidr;
 use crate::community::config::{DEFAULT_REPLIES_PER_MINUTE, DEFAULT_THREADS_PER_HOUR};
 use crate::community::{CommunityConfig, SharedCommunityConfig};
 use crate::feedback::SharedFeedbackConfig;
 use crate::mall::{Clock, MallConfig};
+use crate::me::MeConfig;
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
 
@@ -55,6 +57,10 @@ pub struct Config {
     pub community: SharedCommunityConfig,
     /// The operator's feedback numbers (service levels, photo limits), shared by clones.
     pub feedback: SharedFeedbackConfig,
+    /// The operator's care numbers (the birthday gift, the moments' windows).
+    pub care: CareConfig,
+    /// The operator's "Me" numbers (family contacts allowed).
+    pub me: MeConfig,
 }
 
 impl Config {
@@ -78,6 +84,8 @@ impl Config {
             mall: MallConfig::default(),
             community: SharedCommunityConfig::default(),
             feedback: SharedFeedbackConfig::default(),
+            care: CareConfig::default(),
+            me: MeConfig::default(),
         }
     }
 }
@@ -160,6 +168,10 @@ pub struct Cli {
     /// Print the OpenAPI document and exit.
     #[arg(long)]
     pub print_openapi: bool,
+
+    /// Family contacts (亲情号) a subscriber may keep.
+    #[arg(long, env = "CARE_MAX_FAMILY_CONTACTS", default_value_t = care_contract::me::DEFAULT_MAX_FAMILY_CONTACTS)]
+    pub max_family_contacts: u32,
 }
 
 impl From<Cli> for Config {
@@ -186,6 +198,10 @@ impl From<Cli> for Config {
                 ..CommunityConfig::default()
             }),
             feedback: SharedFeedbackConfig::default(),
+            care: CareConfig::default(),
+            me: MeConfig {
+                max_family_contacts: cli.max_family_contacts,
+            },
         }
     }
 }

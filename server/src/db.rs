@@ -17,13 +17,18 @@ use tokio::sync::Semaphore;
 const POOL_SIZE: usize = 4;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The migrations, in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_auth.sql"),
-    include_str!("migrations/0002_mall.sql"),
-    include_str!("migrations/0003_community.sql"),
-    include_str!("migrations/0004_feedback.sql"),
-    include_str!("migrations/0005_surveys.sql"),
+/// The migrations, each with the number its file name starts with. Each runs once, by
+/// number: `schema_migrations` records those that ran, so a migration merged in from
+/// another branch with a lower number than one already applied still runs (numbers may
+/// have gaps until both branches are merged).
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/0001_auth.sql")),
+    (2, include_str!("migrations/0002_mall.sql")),
+    (3, include_str!("migrations/0003_community.sql")),
+    (4, include_str!("migrations/0004_feedback.sql")),
+    (5, include_str!("migrations/0005_surveys.sql")),
+    (6, include_str!("migrations/0006_care.sql")),
+    (7, include_str!("migrations/0007_me.sql")),
 ];
 
 #[derive(Debug)]
@@ -167,13 +172,45 @@ fn open_connection(path: &Path) -> Result<Connection, DbError> {
 /// (none of the pending ones applied) and two servers starting at once cannot both
 /// migrate.
 pub fn migrate(conn: &mut Connection) -> Result<(), DbError> {
+    migrate_with(conn, MIGRATIONS)
+}
+
+fn migrate_with(conn: &mut Connection, migrations: &[(i64, &str)]) -> Result<(), DbError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
-        tracing::info!(version = index + 1, "applied migration");
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY)")?;
+    let recorded: i64 = tx.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))?;
+    if recorded == 0 {
+        // A database from before the table: `user_version` counted the migrations that
+        // ran, which were 1 to N in order.
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for number in 1..=current {
+            tx.execute(
+                "INSERT INTO schema_migrations (number) VALUES (?1)",
+                [number],
+            )?;
+        }
     }
+    for &(number, sql) in migrations {
+        let ran: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE number = ?1)",
+            [number],
+            |r| r.get(0),
+        )?;
+        if ran {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (number) VALUES (?1)",
+            [number],
+        )?;
+        tracing::info!(version = number, "applied migration");
+    }
+    // Kept for tools that read it: the highest migration applied.
+    let highest: i64 = tx.query_row("SELECT max(number) FROM schema_migrations", [], |r| {
+        r.get(0)
+    })?;
+    tx.pragma_update(None, "user_version", highest)?;
     tx.commit()?;
     Ok(())
 }
@@ -199,10 +236,60 @@ mod tests {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version as usize, MIGRATIONS.len());
+        assert_eq!(version, MIGRATIONS.last().unwrap().0);
+        let ran: i64 = conn
+            .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ran as usize, MIGRATIONS.len());
         let mode: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn a_migration_numbered_below_one_applied_still_runs() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let ours = [(1, "CREATE TABLE a (x)"), (3, "CREATE TABLE c (x)")];
+        migrate_with(&mut conn, &ours).unwrap();
+        // Another branch's 2 arrives by a merge: it runs, and 1 and 3 do not run again.
+        let merged = [ours[0], (2, "CREATE TABLE b (x)"), ours[1]];
+        migrate_with(&mut conn, &merged).unwrap();
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('a', 'b', 'c')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 3);
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 3);
+    }
+
+    #[test]
+    fn a_database_from_before_the_table_counts_its_user_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        for (_, sql) in &MIGRATIONS[..5] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 5).unwrap();
+        tx.commit().unwrap();
+        migrate(&mut conn).unwrap();
+        let score: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('subscribers') WHERE name = 'value_score'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(score, 1, "0007 ran after 1-5");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 7);
     }
 }

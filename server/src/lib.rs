@@ -4,6 +4,7 @@
 //! Tests start it in-process with [`serve_with_shutdown`] on a `127.0.0.1:0` listener.
 
 pub mod auth;
+pub mod care;
 pub mod client_ip;
 pub mod community;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod faults;
 pub mod feedback;
 pub mod idempotency;
 pub mod mall;
+pub mod me;
 pub mod openapi;
 pub mod paging;
 pub mod routes;
@@ -59,7 +61,10 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         mall::seed::seed_demo(&db, &config.clock, &config.mall).await?;
         community::seed::seed_demo(&db, &config.clock, &config.community.get()).await?;
         feedback::seed::seed_demo(&db, &config.clock, &config.feedback.get()).await?;
+        me::seed::seed_demo(&db, &config.clock).await?;
         surveys::seed::seed_demo(&db, &config.clock).await?;
+        // After the tickets: a ticket notice names its ticket.
+        care::seed::seed_demo(&db, &config.clock, &config.care).await?;
     } else if config.sms_outbox.is_none() {
         tracing::warn!("not in demo mode and no --sms-outbox: sign-in codes are not delivered");
     }

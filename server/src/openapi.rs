@@ -104,6 +104,28 @@ use crate::routes;
         crate::surveys::routes::save,
         crate::surveys::routes::submit,
         crate::surveys::routes::results,
+        crate::care::routes::home::home,
+        crate::care::routes::inbox::list,
+        crate::care::routes::inbox::read,
+        crate::care::routes::inbox::read_all,
+        crate::care::routes::inbox::claim,
+        crate::care::routes::preferences::get_preferences,
+        crate::care::routes::preferences::put_preferences,
+        crate::care::routes::report::report,
+        crate::me::routes::tier::tier,
+        crate::me::routes::family::list,
+        crate::me::routes::family::add,
+        crate::me::routes::family::edit,
+        crate::me::routes::family::delete,
+        crate::me::routes::callbacks::create,
+        crate::me::routes::callbacks::list,
+        crate::me::routes::callbacks::cancel,
+        crate::me::routes::staff::open,
+        crate::me::routes::staff::done,
+        crate::me::routes::privacy::overview,
+        crate::me::routes::privacy::export,
+        crate::me::routes::privacy::request,
+        crate::me::routes::privacy::withdraw,
     ),
     components(schemas(
         care_contract::ApiError,
@@ -250,6 +272,52 @@ use crate::routes;
         care_contract::surveys::QuestionTally,
         care_contract::surveys::QuestionResults,
         care_contract::surveys::SurveyResults,
+        care_contract::care::Topic,
+        care_contract::care::MessageKind,
+        care_contract::care::CareParams,
+        care_contract::care::Gift,
+        care_contract::care::CareMessage,
+        care_contract::care::InboxPage,
+        care_contract::care::ReadAllResult,
+        care_contract::care::GiftClaimed,
+        care_contract::care::TopicPreference,
+        care_contract::care::Preferences,
+        care_contract::care::PartOfDay,
+        care_contract::care::Moment,
+        care_contract::care::ExpiringPoints,
+        care_contract::care::HomeSummary,
+        care_contract::care::MonthPoints,
+        care_contract::care::QuarterReport,
+        care_contract::me::ValueBand,
+        care_contract::me::TierBenefit,
+        care_contract::me::TierStatus,
+        care_contract::me::NextLevel,
+        care_contract::me::TierLevel,
+        care_contract::me::NewFamilyContact,
+        care_contract::me::FamilyContactEdit,
+        care_contract::me::FamilyContactCreated,
+        care_contract::me::FamilyContactList,
+        care_contract::me::CallbackStatus,
+        care_contract::me::NewCallbackRequest,
+        care_contract::me::Callback,
+        care_contract::me::CallbackCreated,
+        care_contract::me::CallbackList,
+        care_contract::me::StaffCallback,
+        care_contract::me::StaffCallbackList,
+        care_contract::me::DataCategory,
+        care_contract::me::DataPurpose,
+        care_contract::me::KeptData,
+        care_contract::me::PrivacyOverview,
+        care_contract::me::DeletionRequestBody,
+        care_contract::me::DeletionRequest,
+        care_contract::me::DeletionRecorded,
+        care_contract::me::DataExport,
+        care_contract::me::ExportedProfile,
+        care_contract::me::ExportedThread,
+        care_contract::me::ExportedReply,
+        care_contract::me::ExportedVote,
+        care_contract::me::ExportedPollVote,
+        care_contract::me::ExportedSurveyResponse,
     )),
     modifiers(&SessionCookie),
     tags(
@@ -259,6 +327,8 @@ use crate::routes;
         (name = "mall", description = "The points mall: balance, ledger, check-in, catalogue, exactly-once redemption, orders, donations"),
         (name = "community", description = "The community: boards, threads with nested replies, votes, best answers, polls, idea calls, reports, moderation, search"),
         (name = "feedback", description = "Feedback tickets: enquiries, complaints, suggestions and fault reports with deadlines, messages, photos and ratings; staff's queue; the quick rating link"),
+        (name = "care", description = "Care: the home summary, the care inbox (moments and notices, delivered once under the subscriber's topics and weekly caps), exactly-once gift claims, preferences, the quarterly service report"),
+        (name = "me", description = "Me (我的): the tier and value score, family contacts, callback requests to a human agent (and staff's list of them), the privacy centre with the data export and the deletion request"),
         (name = "surveys", description = "Surveys: questionnaires with skip logic, partial answers kept and resumed, one submission each; results (NPS, CSAT, counts) for staff"),
     )
 )]
@@ -301,6 +371,7 @@ pub fn exact(doc: &mut Value) {
     limits(doc);
     error_responses(doc);
     links(doc);
+    crate::me::openapi::links(doc);
     examples(doc);
 }
 
@@ -394,6 +465,7 @@ fn limits(doc: &mut Value) {
     community_limits(schemas);
     feedback_limits(schemas);
     survey_limits(schemas);
+    crate::me::openapi::limits(schemas);
     let page = json!({ "minimum": 1, "maximum": u32::MAX, "default": 1 });
     let per_page = json!({
         "minimum": 1,
@@ -774,7 +846,7 @@ fn community_parameters(doc: &mut Value, page: &Value) {
 
 /// Merges `limit` into a property of a component schema. `x-limit` is not a keyword: its
 /// words are added to the description. A property that is not there is a bug here.
-fn property(schemas: &mut Value, schema: &str, name: &str, limit: Value) {
+pub(crate) fn property(schemas: &mut Value, schema: &str, name: &str, limit: Value) {
     let target = schemas
         .get_mut(schema)
         .and_then(|s| s.get_mut("properties"))
@@ -1079,6 +1151,11 @@ fn examples(doc: &mut Value) {
             json!({ "satisfaction": 5, "recommend": 9, "solved": true, "comment": "师傅很准时" }),
         ),
         ("QuickRatingRequest", json!({ "satisfied": true })),
+        // Opting in to offers (the marketing consent) at most twice a week.
+        (
+            "Preferences",
+            json!({ "topics": [{ "topic": "offers", "enabled": true, "max_per_week": 2 }] }),
+        ),
         // The built-in care experience survey (1): our operator, the first two items.
         (
             "SaveAnswersRequest",
@@ -1190,6 +1267,29 @@ fn links(doc: &mut Value) {
     community_links(&mut add);
     feedback_links(&mut add);
     survey_links(&mut add);
+    care_links(&mut add);
+}
+
+/// Care's links: from the inbox and home to what takes a message's id.
+fn care_links(add: &mut impl FnMut(&str, &str, &str, Value)) {
+    let message_ops = |id: &str| {
+        json!({
+            "ReadMessage": { "operationId": "care_read", "parameters": { "id": id } },
+            "ClaimGift": { "operationId": "care_claim", "parameters": { "id": id } },
+        })
+    };
+    add(
+        "/api/care/inbox",
+        "get",
+        "200",
+        message_ops("$response.body#/messages/0/id"),
+    );
+    add(
+        "/api/home",
+        "get",
+        "200",
+        message_ops("$response.body#/moments/0/message_id"),
+    );
 }
 
 /// Feedback's links: from a ticket (opened, listed or in the queue) to what takes its id,

@@ -1,7 +1,7 @@
 //! Subscriber rows and the profile the app shows.
 
 use care_contract::phone::mask_phone;
-use care_contract::profile::{FamilyContact, Profile};
+use care_contract::profile::Profile;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -63,19 +63,7 @@ pub fn profile(conn: &Connection, id: i64) -> rusqlite::Result<Option<Profile>> 
     let Some((phone, nickname, joined_on, birthday, star_level, is_staff)) = row else {
         return Ok(None);
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT name, phone FROM family_contacts WHERE subscriber_id = ?1 ORDER BY id",
-    )?;
-    let family_contacts = stmt
-        .query_map([id], |r| {
-            let phone: String = r.get(1)?;
-            Ok(FamilyContact {
-                name: r.get(0)?,
-                phone_masked: mask_phone(&phone),
-                phone,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let family_contacts = crate::me::store::family::list(conn, id)?;
     Ok(Some(Profile {
         id,
         phone_masked: mask_phone(&phone),

@@ -77,7 +77,11 @@ async fn the_family_contact_has_full_and_masked_numbers_and_secure_cookies_are_m
     assert_eq!(profile["birthday"], "1956-10-09");
     assert_eq!(
         profile["family_contacts"],
-        json!([{ "name": "女儿", "phone": "13700137000", "phone_masked": "137****7000" }])
+        json!([
+            { "id": 1, "name": "女儿", "phone": "13700137000", "phone_masked": "137****7000" },
+            { "id": 2, "name": "儿子", "phone": "13700137002", "phone_masked": "137****7002" },
+            { "id": 3, "name": "家里座机", "phone": "01066886688", "phone_masked": "010****6688" },
+        ])
     );
 }
 

@@ -67,6 +67,10 @@ async fn a_new_phone_gets_an_eligible_subscriber_with_points_who_can_sign_in() {
     let me = user.json("/api/me").await;
     assert_eq!(me["nickname"], "测试用户", "{me}");
     assert_eq!(me["joined_on"], "2022-06-15", "{me}");
+    // The tier page agrees with the star level: the level's lowest score.
+    let tier = user.json("/api/me/tier").await;
+    assert_eq!(tier["star_level"], 3, "{tier}");
+    assert_eq!(tier["value_score"], 60, "{tier}");
     let ledger = user.json("/api/mall/ledger").await;
     assert_eq!(ledger["total"], 1);
     assert_eq!(ledger["entries"][0]["points"], 5000);

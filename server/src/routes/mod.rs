@@ -15,7 +15,7 @@ use tracing::Level;
 
 use crate::error::{api_method_not_allowed, AppError};
 use crate::state::AppState;
-use crate::{community, faults, feedback, mall, static_files, surveys};
+use crate::{care, community, faults, feedback, mall, me as me_capability, static_files, surveys};
 
 /// The whole app: each capability's router, the test hooks (with `--enable-faults`), the
 /// app's files for everything else, and the layers around them.
@@ -25,10 +25,12 @@ pub fn router(state: AppState) -> Router {
         .merge(auth::router())
         .merge(session::router())
         .merge(me::router())
+        .merge(me_capability::routes::router())
         .merge(mall::routes::router())
         .merge(community::routes::router())
         .merge(feedback::routes::router())
-        .merge(surveys::routes::router());
+        .merge(surveys::routes::router())
+        .merge(care::routes::router());
     if state.config.enable_faults {
         app = app.merge(test_hooks::router());
     }

@@ -67,6 +67,14 @@ pub fn adopt(
         "UPDATE community_replies SET adopted_points = ?2, adopted_at = ?3 WHERE id = ?1",
         params![reply_id, points, ctx.now_ms],
     )?;
+    crate::care::store::notices::idea_adopted(
+        conn,
+        t.id,
+        reply_id,
+        r.author_id,
+        points,
+        ctx.now_ms,
+    )?;
     let logged = match note {
         Some(note) => format!("{points} points: {note}"),
         None => format!("{points} points"),

@@ -483,7 +483,11 @@ fn moderate(
             }
             if post.kind == PostKind::Reply {
                 match to {
-                    PostState::Published => touch(conn, thread_id, ctx.now_ms)?,
+                    PostState::Published => {
+                        touch(conn, thread_id, ctx.now_ms)?;
+                        // A held reply reaches the thread's author once staff approve it.
+                        crate::care::store::notices::reply_published(conn, post.id, ctx.now_ms)?;
+                    }
                     _ => {
                         if let Some(t) = thread_facts(conn, thread_id)? {
                             clear_best(conn, &t, post.id)?;

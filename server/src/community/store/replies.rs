@@ -376,6 +376,7 @@ pub fn create(
     };
     if matched.is_empty() {
         touch(conn, t.id, ctx.now_ms)?;
+        crate::care::store::notices::thread_replied(conn, t.id, id, member, ctx.now_ms)?;
     } else {
         moderation::log_held(conn, post, t.id, &matched, ctx)?;
     }

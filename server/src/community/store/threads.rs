@@ -440,6 +440,7 @@ pub fn best_answer(
             "only a published thread has a best answer",
         ));
     }
+    let mut answerer = None;
     if let Some(rid) = reply_id {
         let reply = reply_facts(conn, rid)?
             .filter(|r| r.thread_id == id)
@@ -451,11 +452,15 @@ pub fn best_answer(
                 "only a published reply can be the best answer",
             ));
         }
+        answerer = Some((rid, reply.author_id));
     }
     conn.execute(
         "UPDATE community_threads SET best_reply_id = ?2 WHERE id = ?1",
         params![id, reply_id],
     )?;
+    if let Some((rid, author)) = answerer {
+        crate::care::store::notices::answer_accepted(conn, id, rid, author, ctx.now_ms)?;
+    }
     if !asker {
         let note = match reply_id {
             Some(rid) => format!("reply {rid}"),

@@ -2,6 +2,7 @@
 //! ticket in full, messages, withdrawal and staff's actions. Every change appends a
 //! timeline event.
 
+use care_contract::care::MessageKind;
 use care_contract::community::excerpt;
 use care_contract::feedback::{
     appeal_notice, deadlines, next_deadline, ActorRole, ContactMethod, ContactWindow, Deadlines,
@@ -488,5 +489,15 @@ pub fn staff_act(
         None
     };
     event(conn, id, kind, ActorRole::Staff, Some(staff), note, now)?;
+    // The customer hears of every step but the acceptance (which asks nothing of them).
+    let notice = match action {
+        StaffAction::Accept => None,
+        StaffAction::Reply => Some(MessageKind::TicketAnswered),
+        StaffAction::Ask => Some(MessageKind::TicketNeedsInfo),
+        StaffAction::Resolve => Some(MessageKind::TicketResolved),
+    };
+    if let Some(kind) = notice {
+        crate::care::store::notices::ticket_progress(conn, id, kind, now)?;
+    }
     Ok(token)
 }

@@ -104,12 +104,13 @@ pub async fn create_test_subscriber(
             let nickname = name.clone().unwrap_or_else(|| default_nickname(&phone));
             let id: i64 = tx.query_row(
                 "INSERT INTO subscribers (phone, nickname, joined_on, star_level, is_staff,
-                     verified, in_arrears, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)
+                     verified, in_arrears, created_at, value_score)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?9)
                  ON CONFLICT (phone) DO UPDATE SET
                      nickname = coalesce(?8, nickname),
                      joined_on = excluded.joined_on,
                      star_level = excluded.star_level,
+                     value_score = excluded.value_score,
                      verified = excluded.verified,
                      in_arrears = excluded.in_arrears
                  RETURNING id",
@@ -121,7 +122,9 @@ pub async fn create_test_subscriber(
                     req.verified,
                     req.in_arrears,
                     now.timestamp_millis(),
-                    name
+                    name,
+                    // The lowest score of the level, so the tier page agrees with the star.
+                    care_contract::me::level(req.star_level).min_score
                 ],
                 |r| r.get(0),
             )?;
