@@ -485,6 +485,7 @@ fn limits(doc: &mut Value) {
     );
     community_parameters(doc, &page);
     feedback_parameters(doc, &page);
+    care_parameters(doc, &page);
     feedback_binary(doc);
     // Every path parameter is an id the server reads as an i64.
     for item in doc["paths"].as_object_mut().expect("paths").values_mut() {
@@ -749,6 +750,19 @@ fn feedback_parameters(doc: &mut Value, page: &Value) {
         parameter(doc, path, "page", page.clone());
         parameter(doc, path, "per_page", per_page.clone());
     }
+}
+
+/// Care's query parameters: the inbox's paging.
+fn care_parameters(doc: &mut Value, page: &Value) {
+    use care_contract::care::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
+    let per_page = json!({
+        "minimum": 1,
+        "maximum": MAX_PER_PAGE,
+        "default": DEFAULT_PER_PAGE,
+        "x-limit": format!("At most {MAX_PER_PAGE} (default {DEFAULT_PER_PAGE})."),
+    });
+    parameter(doc, "/api/care/inbox", "page", page.clone());
+    parameter(doc, "/api/care/inbox", "per_page", per_page);
 }
 
 /// The surveys' request limits: an answer's number is read as a `u8` (a larger one does not

@@ -32,6 +32,7 @@ pub struct TopicPreference {
     pub enabled: bool,
     /// At most this many messages of the topic in any 7 days (1 to `MAX_PER_WEEK_LIMIT`).
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 20))]
+    #[serde(deserialize_with = "crate::integer::whole")]
     pub max_per_week: u32,
 }
 
