@@ -8,10 +8,10 @@ use crate::auth::provide_session;
 use crate::home::HomePage;
 use crate::layout::Shell;
 use crate::lazy_pages::{
-    CommunityRoute, DonateRoute, FeedbackRoute, ItemRoute, LedgerRoute, MallRoute, MeRoute,
-    ModerationLogRoute, ModerationRoute, NewThreadRoute, NewTicketRoute, OrderRoute, OrdersRoute,
-    QueueRoute, QuickRateRoute, SearchRoute, SettingsRoute, SignInRoute, SurveyResultsRoute,
-    SurveyRoute, ThreadRoute, TicketRoute,
+    CommunityRoute, DonateRoute, FamilyRoute, FeedbackRoute, ItemRoute, LedgerRoute, MallRoute,
+    MeRoute, ModerationLogRoute, ModerationRoute, NewThreadRoute, NewTicketRoute, OrderRoute,
+    OrdersRoute, QueueRoute, QuickRateRoute, SearchRoute, SettingsRoute, SignInRoute,
+    SurveyResultsRoute, SurveyRoute, ThreadRoute, TicketRoute,
 };
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/feedback/surveys/:id/results") view={Lazy::<SurveyResultsRoute>::new()} />
                     <Route path=path!("/rate/:token") view={Lazy::<QuickRateRoute>::new()} />
                     <Route path=path!("/me") view={Lazy::<MeRoute>::new()} />
+                    <Route path=path!("/me/family") view={Lazy::<FamilyRoute>::new()} />
                     <Route path=path!("/me/settings") view={Lazy::<SettingsRoute>::new()} />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                     <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />

@@ -33,7 +33,7 @@ use crate::feedback::{
     TicketPage,
 };
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
-use crate::me::{self, MePage, SettingsPage};
+use crate::me::{self, FamilyPage, MePage, SettingsPage};
 use crate::search::SearchPage;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::page_loading::PageLoading;
@@ -84,9 +84,10 @@ page_group!(mall_pages: MallScreen, style "mall" {
     ItemRoute => ItemPage, prefetch mall::prefetch::item;
 });
 
-page_group!(me_pages: MeScreen {
+page_group!(me_pages: MeScreen, style "family" {
     MeRoute => MePage, prefetch me::prefetch_profile;
     SettingsRoute => SettingsPage;
+    FamilyRoute => FamilyPage;
 });
 
 page_group!(search_pages: SearchScreen, style "search" {

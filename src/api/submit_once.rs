@@ -85,7 +85,8 @@ idempotent!(
     care_contract::mall::RedemptionRequest,
     care_contract::mall::DonationRequest,
     care_contract::community::CreateThreadRequest,
-    care_contract::feedback::NewTicketRequest
+    care_contract::feedback::NewTicketRequest,
+    care_contract::me::NewFamilyContact
 );
 
 /// Where a submission stands.

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
 
 use super::{sign_in_href, use_session, SessionState};
+use crate::api::ApiError;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::skeleton::SkeletonCard;
 
@@ -20,24 +21,46 @@ where
 {
     let session = use_session();
     let location = use_location();
-    move || match session.state.get() {
-        SessionState::Checking => view! { <SkeletonCard lines=4 /> }.into_any(),
+    // Redrawn when who is signed in changes, not when the same subscriber's profile is
+    // updated (a family contact added): the page keeps what is on it.
+    let shown = Memo::new(move |_| {
+        session.state.with(|state| match state {
+            SessionState::SignedIn(profile) => Shown::SignedIn(profile.id),
+            SessionState::Checking => Shown::Checking,
+            SessionState::SignedOut => Shown::SignedOut,
+            SessionState::Unknown(error) => Shown::Unknown(error.clone()),
+        })
+    });
+    move || match shown.get() {
+        Shown::Checking => view! { <SkeletonCard lines=4 /> }.into_any(),
         // Signed out on purpose, from this page: home, not a sign-in form they didn't ask for.
-        SessionState::SignedOut if session.take_signed_out_by_user() => {
+        Shown::SignedOut if session.take_signed_out_by_user() => {
             view! { <Redirect path="/" options=replacing() /> }.into_any()
         }
-        SessionState::SignedOut => {
+        Shown::SignedOut => {
             let here = page_address(
                 &location.pathname.get_untracked(),
                 &location.search.get_untracked(),
             );
             view! { <Redirect path=sign_in_href(&here) options=replacing() /> }.into_any()
         }
-        SessionState::Unknown(error) => {
+        Shown::Unknown(error) => {
             view! { <ErrorView error on_retry=move |_| session.refresh() /> }.into_any()
         }
-        SessionState::SignedIn(profile) => children(profile).into_any(),
+        Shown::SignedIn(_) => match session.state.get_untracked() {
+            SessionState::SignedIn(profile) => children(profile).into_any(),
+            _ => ().into_any(),
+        },
     }
+}
+
+/// What [`RequireSignIn`] draws, by who is signed in rather than their whole profile.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Checking,
+    SignedOut,
+    SignedIn(i64),
+    Unknown(ApiError),
 }
 
 /// A redirect takes the place of the page that needed an account: otherwise back from the

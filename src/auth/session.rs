@@ -2,7 +2,7 @@
 //! sees; this mirrors what `/api/session` said at start, sign-in and sign-out since, and
 //! any 401 since (`api::session_ended`).
 
-use care_contract::profile::Profile;
+use care_contract::profile::{FamilyContact, Profile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -53,6 +53,16 @@ impl Session {
                     session.expired.set(true);
                 }
                 session.state.set(state);
+            }
+        });
+    }
+
+    /// The subscriber's family contacts changed (`me::family_page`): the profile here
+    /// follows, so the home page's call buttons are right without asking the backend.
+    pub fn family_contacts_changed(&self, contacts: Vec<FamilyContact>) {
+        self.state.update(|state| {
+            if let SessionState::SignedIn(profile) = state {
+                profile.family_contacts = contacts;
             }
         });
     }

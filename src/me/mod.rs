@@ -1,11 +1,15 @@
 //! 我的: the subscriber's account, family contacts and settings.
 
+mod api;
+mod contact_check;
 mod family;
+mod family_page;
 mod page;
 mod settings_page;
 mod texts;
 
 pub use family::FamilyCallButtons;
+pub use family_page::FamilyPage;
 pub use page::MePage;
 pub use settings_page::SettingsPage;
 

@@ -84,6 +84,9 @@ fn ProfileView(profile: Profile) -> impl IntoView {
             } else {
                 view! { <p>{tr(|t| t.family_contacts_empty)}</p> }.into_any()
             }}
+            <A href="/me/family" attr:class="button button--secondary button--block">
+                <Icon kind=IconKind::Heart />{tr(|t| t.family_manage)}
+            </A>
         </section>
 
         <nav class="card list-card" aria-label=tr(|t| t.settings)>

@@ -207,6 +207,16 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'me: family contacts',
+    reach: async (page) => {
+      await signIn(page, USERS.wang.phone);
+      await openApp(page, '/me/family');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('link', { name: /^打给/ }).first()).toBeVisible();
+    },
+  },
+  {
     name: 'settings',
     reach: (page) => openApp(page, '/me/settings'),
     check: async (page) => {

@@ -21,6 +21,7 @@ import { MODES } from './screens';
 /** Every page that needs an account. */
 const ACCOUNT_PAGES = [
   '/me',
+  '/me/family',
   '/mall/points',
   '/mall/orders',
   '/mall/orders/1',
