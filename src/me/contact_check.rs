@@ -76,7 +76,7 @@ mod tests {
                 phone: false
             }
         );
-        assert!(!check("女儿", "88886666").unwrap_err().name.is_some());
+        assert!(check("女儿", "88886666").unwrap_err().name.is_none());
     }
 
     #[test]
