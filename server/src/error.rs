@@ -5,6 +5,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use care_contract::community::TextProblem;
 use care_contract::error::ErrorDetails;
 use care_contract::{ApiError, ErrorCode};
 
@@ -46,6 +47,26 @@ impl AppError {
     }
 
     /// Attaches structured facts (`details`) to the body.
+    /// A refusal that names the field in error (`details.field`), as `invalid_post`,
+    /// `invalid_ticket` and `invalid_contact` do.
+    pub fn invalid_field(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
+        AppError::new(code, message).with_details(ErrorDetails {
+            field: Some(field.to_owned()),
+            ..Default::default()
+        })
+    }
+
+    /// A text field that fails its check (`community::checked_text`): the field named,
+    /// and what is wrong with it in the message.
+    pub fn invalid_text(code: ErrorCode, field: &str, problem: TextProblem) -> Self {
+        let what = match problem {
+            TextProblem::TooShort => "too short",
+            TextProblem::TooLong => "too long",
+            TextProblem::ControlCharacter => "has a control character",
+        };
+        AppError::invalid_field(code, field, format!("{field} is {what}"))
+    }
+
     pub fn with_details(mut self, details: ErrorDetails) -> Self {
         self.body.details = Some(Box::new(details));
         self

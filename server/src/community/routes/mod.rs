@@ -7,7 +7,6 @@ use std::sync::Arc;
 use axum::routing::{get, post, put};
 use axum::Router;
 use care_contract::community::{PostField, TextProblem};
-use care_contract::error::ErrorDetails;
 use care_contract::ErrorCode;
 use rusqlite::Connection;
 
@@ -84,19 +83,7 @@ pub fn test_router() -> Router<AppState> {
 
 /// 400 `invalid_post` naming the field.
 fn invalid_post(field: PostField, problem: TextProblem) -> AppError {
-    let what = match problem {
-        TextProblem::TooShort => "too short",
-        TextProblem::TooLong => "too long",
-        TextProblem::ControlCharacter => "has a control character",
-    };
-    AppError::new(
-        ErrorCode::InvalidPost,
-        format!("{} is {what}", field.as_str()),
-    )
-    .with_details(ErrorDetails {
-        field: Some(field.as_str().to_owned()),
-        ..Default::default()
-    })
+    AppError::invalid_text(ErrorCode::InvalidPost, field.as_str(), problem)
 }
 
 /// A text field's check as the API answers it.

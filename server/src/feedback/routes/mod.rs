@@ -8,7 +8,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, put};
 use axum::Router;
 use care_contract::community::TextProblem;
-use care_contract::error::ErrorDetails;
 use care_contract::feedback::PHOTO_MAX_BYTES;
 use care_contract::ErrorCode;
 use rusqlite::Connection;
@@ -71,22 +70,12 @@ pub fn test_router() -> Router<AppState> {
 
 /// 400 `invalid_ticket` naming the field.
 pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
-    AppError::new(ErrorCode::InvalidTicket, message).with_details(ErrorDetails {
-        field: Some(field.to_owned()),
-        ..Default::default()
-    })
+    AppError::invalid_field(ErrorCode::InvalidTicket, field, message)
 }
 
 /// A text field's check as the API answers it.
 fn text<T>(field: &str, checked: Result<T, TextProblem>) -> Result<T, AppError> {
-    checked.map_err(|problem| {
-        let what = match problem {
-            TextProblem::TooShort => "too short",
-            TextProblem::TooLong => "too long",
-            TextProblem::ControlCharacter => "has a control character",
-        };
-        invalid(field, format!("{field} is {what}"))
-    })
+    checked.map_err(|problem| AppError::invalid_text(ErrorCode::InvalidTicket, field, problem))
 }
 
 /// Photo ids: at most `MAX_PHOTOS`, none twice.

@@ -4,7 +4,6 @@
 use axum::routing::{get, post, put};
 use axum::Router;
 use care_contract::community::TextProblem;
-use care_contract::error::ErrorDetails;
 use care_contract::ErrorCode;
 use rusqlite::Connection;
 
@@ -47,22 +46,12 @@ pub fn router() -> Router<AppState> {
 
 /// 400 `invalid_contact` naming the field.
 pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
-    AppError::new(ErrorCode::InvalidContact, message).with_details(ErrorDetails {
-        field: Some(field.to_owned()),
-        ..Default::default()
-    })
+    AppError::invalid_field(ErrorCode::InvalidContact, field, message)
 }
 
 /// A text field's check as the API answers it.
 fn text<T>(field: &str, checked: Result<T, TextProblem>) -> Result<T, AppError> {
-    checked.map_err(|problem| {
-        let what = match problem {
-            TextProblem::TooShort => "too short",
-            TextProblem::TooLong => "too long",
-            TextProblem::ControlCharacter => "has a control character",
-        };
-        invalid(field, format!("{field} is {what}"))
-    })
+    checked.map_err(|problem| AppError::invalid_text(ErrorCode::InvalidContact, field, problem))
 }
 
 /// A number typed for a contact or a callback, as digits.
