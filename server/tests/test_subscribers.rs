@@ -3,6 +3,7 @@
 mod common;
 mod mall_support;
 
+use care_contract::care::{HomeSummary, MessageKind};
 use common::*;
 use mall_support::*;
 use serde_json::{json, Value};
@@ -138,9 +139,63 @@ async fn bad_input_is_refused_and_changes_nothing() {
         json!({ "phone": "15011112222", "points": -1 }),
         json!({ "phone": "15011112222", "name": "  " }),
         json!({ "phone": "15011112222", "starLevel": 3 }),
+        json!({ "phone": "15011112222", "birthday": "2025-06-16" }),
+        json!({ "phone": "15011112222", "birthday": "15 June" }),
         json!({ "points": 10 }),
     ] {
         expect_error(create(&server, body).await, 400, "bad_request").await;
     }
     assert_eq!(subscriber_count(&server), before);
+}
+
+#[tokio::test]
+async fn a_subscriber_born_on_the_mall_s_today_gets_the_birthday_moment_and_its_gift() {
+    let server = faults_server().await;
+    let today = server.config.clock.today();
+    created(
+        &server,
+        json!({ "phone": "15066667777", "birthday": today, "joined_on": "2020-03-10" }),
+    )
+    .await;
+    let user = User::sign_in(&server, "15066667777").await;
+    let home: HomeSummary = user.fetch("/api/home").await;
+    let birthday: Vec<_> = home
+        .moments
+        .iter()
+        .filter(|m| m.kind == MessageKind::Birthday)
+        .collect();
+    assert_eq!(birthday.len(), 1, "{:?}", home.moments);
+    assert_eq!(birthday[0].params.on, Some(today));
+    assert!(birthday[0].message_id.is_some(), "delivered to the inbox");
+    assert_eq!(
+        birthday[0].gift_points,
+        Some(server.config.care.birthday_gift_points)
+    );
+    assert!(server.config.care.birthday_gift_points > 0);
+
+    // Posting again without a birthday leaves the subscriber without one (the account is
+    // what the last post said, as with the join date)...
+    created(&server, json!({ "phone": "15066667777" })).await;
+    let stored: Option<String> = db(&server)
+        .query_row(
+            "SELECT birthday FROM subscribers WHERE phone = '15066667777'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, None);
+    // ...and posting one sets it on the existing subscriber.
+    created(
+        &server,
+        json!({ "phone": "15066667777", "birthday": "1960-06-15" }),
+    )
+    .await;
+    let stored: Option<String> = db(&server)
+        .query_row(
+            "SELECT birthday FROM subscribers WHERE phone = '15066667777'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("1960-06-15"));
 }

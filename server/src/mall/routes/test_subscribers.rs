@@ -2,7 +2,8 @@
 //!
 //! Browser tests in one worker share one database. The few demo subscribers' balances and
 //! per-customer limits get used up by whichever test runs first, so a test that redeems
-//! or donates makes its own isolated, eligible subscriber here instead. Not part of the
+//! or donates makes its own isolated, eligible subscriber here instead (and a test of a
+//! care moment, one whose birthday is the mall's today). Not part of the
 //! API contract: it is not in the OpenAPI document, and without the flag it is a 404.
 
 use axum::extract::State;
@@ -51,6 +52,10 @@ pub struct NewTestSubscriber {
     /// Default: three years before the mall's today (old enough to redeem).
     #[serde(default)]
     pub joined_on: Option<NaiveDate>,
+    /// The birthday (its care moment and gift come from it); absent: none, also when
+    /// posting again for an existing phone. Not after the mall's today.
+    #[serde(default)]
+    pub birthday: Option<NaiveDate>,
     /// The nickname; a new subscriber without one is 用户 and the last four digits.
     #[serde(default)]
     pub name: Option<String>,
@@ -91,6 +96,9 @@ pub async fn create_test_subscriber(
     let name = name.map(str::to_owned);
     let now = state.config.clock.now();
     let today = state.config.clock.today();
+    if req.birthday.is_some_and(|born| born > today) {
+        return Err(AppError::bad_request("birthday must not be after today"));
+    }
     let joined_on = match req.joined_on {
         Some(day) => day,
         None => today
@@ -104,11 +112,12 @@ pub async fn create_test_subscriber(
             let nickname = name.clone().unwrap_or_else(|| default_nickname(&phone));
             let id: i64 = tx.query_row(
                 "INSERT INTO subscribers (phone, nickname, joined_on, star_level, is_staff,
-                     verified, in_arrears, created_at, value_score)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?9)
+                     verified, in_arrears, created_at, value_score, birthday)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?9, ?10)
                  ON CONFLICT (phone) DO UPDATE SET
                      nickname = coalesce(?8, nickname),
                      joined_on = excluded.joined_on,
+                     birthday = excluded.birthday,
                      star_level = excluded.star_level,
                      value_score = excluded.value_score,
                      verified = excluded.verified,
@@ -124,7 +133,8 @@ pub async fn create_test_subscriber(
                     now.timestamp_millis(),
                     name,
                     // The lowest score of the level, so the tier page agrees with the star.
-                    care_contract::me::level(req.star_level).min_score
+                    care_contract::me::level(req.star_level).min_score,
+                    req.birthday
                 ],
                 |r| r.get(0),
             )?;
