@@ -70,11 +70,13 @@ pub struct CheckInStatus {
     /// Consecutive days up to today (or up to yesterday when not yet checked in today and
     /// the streak is still alive); 0 when broken.
     pub streak: u32,
-    /// Points from check-ins this calendar month.
+    /// Points from check-ins this calendar month, the ones the monthly cap counts (holiday
+    /// double points not included).
     pub month_total: i64,
     pub month_cap: i64,
     /// What the next check-in earns: today's if not yet done, else tomorrow's if the streak
-    /// continues (0 once the monthly cap is reached).
+    /// continues (0 once the monthly cap is reached), doubled on a double points holiday
+    /// (Spring Festival, National Day).
     pub next_reward: i64,
 }
 
@@ -85,8 +87,12 @@ pub struct CheckInStatus {
 pub struct CheckInResult {
     pub day: NaiveDate,
     pub streak: u32,
-    /// Points this day's check-in earned (0 when the monthly cap was already reached).
+    /// Points this day's check-in earned in all (0 when the monthly cap was already
+    /// reached): on a double points holiday twice the check-in points, written to the
+    /// ledger as a `check_in` and a `holiday_double` entry.
     pub reward: i64,
+    /// Check-in points this calendar month, the ones the monthly cap counts (holiday
+    /// double points not included).
     pub month_total: i64,
     pub balance: i64,
     pub already_checked_in: bool,

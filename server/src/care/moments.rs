@@ -123,6 +123,21 @@ fn anniversary(p: &Profile, today: NaiveDate) -> Option<DueMoment> {
     ))
 }
 
+/// How many times points count on holiday `h`: double on Spring Festival and National Day
+/// when the operator's setting is on, else `None` (the normal once).
+pub fn points_multiplier(h: Holiday, cfg: &CareConfig) -> Option<u32> {
+    let doubles = matches!(h, Holiday::SpringFestival | Holiday::NationalDay);
+    (doubles && cfg.double_points_holidays).then_some(2)
+}
+
+/// The holiday on `day` (China date) on which points count double, if any: the one the
+/// holiday moment announces, and the one the daily check-in's points are doubled on.
+pub fn double_points_holiday(day: NaiveDate, cfg: &CareConfig) -> Option<Holiday> {
+    holidays_on(day)
+        .into_iter()
+        .find(|h| points_multiplier(*h, cfg) == Some(2))
+}
+
 fn holidays(p: &Profile, today: NaiveDate, cfg: &CareConfig) -> Vec<DueMoment> {
     let elder = p
         .birthday
@@ -131,14 +146,14 @@ fn holidays(p: &Profile, today: NaiveDate, cfg: &CareConfig) -> Vec<DueMoment> {
         .into_iter()
         .filter(|h| *h != Holiday::DoubleNinth || elder)
         .map(|h| {
-            let (kind, doubles) = match h {
-                Holiday::SpringFestival => (MessageKind::SpringFestival, true),
-                Holiday::MidAutumn => (MessageKind::MidAutumn, false),
-                Holiday::DoubleNinth => (MessageKind::DoubleNinth, false),
-                Holiday::NationalDay => (MessageKind::NationalDay, true),
+            let kind = match h {
+                Holiday::SpringFestival => MessageKind::SpringFestival,
+                Holiday::MidAutumn => MessageKind::MidAutumn,
+                Holiday::DoubleNinth => MessageKind::DoubleNinth,
+                Holiday::NationalDay => MessageKind::NationalDay,
             };
             let params = CareParams {
-                points_multiplier: (doubles && cfg.double_points_holidays).then_some(2),
+                points_multiplier: points_multiplier(h, cfg),
                 ..Default::default()
             };
             DueMoment::new(kind, params, format!("{}:{}", h.key(), today.year()))

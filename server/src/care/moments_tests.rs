@@ -143,6 +143,38 @@ fn spring_festival_and_national_day_double_points_where_configured() {
 }
 
 #[test]
+fn points_double_on_the_day_the_holiday_moment_announces_it_and_only_then() {
+    let cfg = CareConfig::default();
+    assert_eq!(
+        double_points_holiday(d(2026, 2, 17), &cfg),
+        Some(Holiday::SpringFestival)
+    );
+    assert_eq!(
+        double_points_holiday(d(2026, 10, 1), &cfg),
+        Some(Holiday::NationalDay)
+    );
+    // Mid-Autumn met National Day in 2020: the day still doubles, for National Day.
+    assert_eq!(
+        double_points_holiday(d(2020, 10, 1), &cfg),
+        Some(Holiday::NationalDay)
+    );
+    for plain in [
+        d(2026, 9, 25),
+        d(2026, 10, 18),
+        d(2026, 2, 16),
+        d(2026, 10, 2),
+    ] {
+        assert_eq!(double_points_holiday(plain, &cfg), None, "{plain}");
+    }
+    let off = CareConfig {
+        double_points_holidays: false,
+        ..CareConfig::default()
+    };
+    assert_eq!(double_points_holiday(d(2026, 10, 1), &off), None);
+    assert_eq!(double_points_holiday(d(2026, 2, 17), &off), None);
+}
+
+#[test]
 fn double_ninth_is_for_subscribers_aged_sixty_and_over() {
     // Double Ninth 2026 is 18 October.
     let sixty = born(d(1966, 10, 18));

@@ -32,7 +32,7 @@ pub async fn summary(
         .db
         .write(move |tx| {
             let today = config.clock.today();
-            store::account::summary(tx, user.subscriber_id, today, &config.mall)
+            store::account::summary(tx, user.subscriber_id, today, &config.mall, &config.care)
         })
         .await?;
     Ok(Json(summary))
@@ -92,7 +92,9 @@ pub async fn check_in(
     let now = config.clock.now_ms();
     let result = state
         .db
-        .write(move |tx| store::check_in::check_in(tx, user.subscriber_id, now, &config.mall))
+        .write(move |tx| {
+            store::check_in::check_in(tx, user.subscriber_id, now, &config.mall, &config.care)
+        })
         .await?;
     Ok(Json(result))
 }

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::check_in::check_in_status;
 use super::points::{materialize_expiry, open_lots};
+use crate::care::CareConfig;
 use crate::mall::config::MallConfig;
 use crate::store::StoreError;
 
@@ -84,6 +85,7 @@ pub fn summary(
     subscriber_id: i64,
     today: NaiveDate,
     cfg: &MallConfig,
+    care: &CareConfig,
 ) -> Result<MallSummary, StoreError> {
     let account = &signed_in_account(conn, subscriber_id)?;
     materialize_expiry(conn, account.id, today)?;
@@ -99,7 +101,7 @@ pub fn summary(
         next_expiry: points::next_expiry(&lots, today).map(to_api),
         expiring_soon: points::expiring_within(&lots, today, cfg.expiry_reminder_days).map(to_api),
         expiry_reminder_days: cfg.expiry_reminder_days,
-        check_in: check_in_status(conn, account.id, today, cfg)?,
+        check_in: check_in_status(conn, account.id, today, cfg, care)?,
         account_blocked: account_block(account, today, cfg),
         first_exchange_percent_off: first.then_some(cfg.first_exchange_percent_off),
         today,
