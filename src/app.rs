@@ -8,10 +8,11 @@ use crate::auth::provide_session;
 use crate::home::HomePage;
 use crate::layout::Shell;
 use crate::lazy_pages::{
-    CommunityRoute, DonateRoute, FamilyRoute, FeedbackRoute, ItemRoute, LedgerRoute, MallRoute,
-    MeRoute, ModerationLogRoute, ModerationRoute, NewThreadRoute, NewTicketRoute, OrderRoute,
-    OrdersRoute, QueueRoute, QuickRateRoute, SearchRoute, SettingsRoute, SignInRoute,
-    SurveyResultsRoute, SurveyRoute, ThreadRoute, TicketRoute,
+    CommunityRoute, DonateRoute, FamilyRoute, FeedbackRoute, InboxRoute, ItemRoute, LedgerRoute,
+    MallRoute, MeRoute, ModerationLogRoute, ModerationRoute, NewThreadRoute, NewTicketRoute,
+    OrderRoute, OrdersRoute, PreferencesRoute, QueueRoute, QuickRateRoute, ReportRoute,
+    SearchRoute, SettingsRoute, SignInRoute, SurveyResultsRoute, SurveyRoute, ThreadRoute,
+    TicketRoute,
 };
 use crate::not_found::NotFoundPage;
 use crate::prefs::provide_prefs;
@@ -55,6 +56,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/family") view={Lazy::<FamilyRoute>::new()} />
                     <Route path=path!("/me/settings") view={Lazy::<SettingsRoute>::new()} />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
+                    <Route path=path!("/care") view={Lazy::<InboxRoute>::new()} />
+                    <Route path=path!("/care/preferences") view={Lazy::<PreferencesRoute>::new()} />
+                    <Route path=path!("/care/report") view={Lazy::<ReportRoute>::new()} />
                     <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
                 </Routes>
             </Shell>

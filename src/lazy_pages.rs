@@ -25,6 +25,7 @@ use leptos_router::LazyRoute;
 
 use crate::api::ApiError;
 use crate::auth::SignInPage;
+use crate::care::{self, HomeSummaryCards, InboxPage, PreferencesPage, ReportPage};
 use crate::community::{
     self, CommunityPage, ModerationLogPage, ModerationPage, NewThreadPage, ThreadPage,
 };
@@ -84,15 +85,29 @@ page_group!(mall_pages: MallScreen, style "mall" {
     ItemRoute => ItemPage, prefetch mall::prefetch::item;
 });
 
-// The search is in the "me" group, not its own: every group more makes wasm-split cut the
-// code groups share into more chunks, and a search group cost every other group's deep
-// link 11 more files and 4-6 KB (index.html maps `/search` to this group).
+// The search and care are in the "me" group, not their own: every group more makes
+// wasm-split cut the code groups share into more chunks, and a search group cost every
+// other group's deep link 11 more files and 4-6 KB (index.html maps `/search` and `/care`
+// to this group).
 page_group!(me_pages: MeScreen, style "me-pages" {
     MeRoute => MePage, prefetch me::prefetch_profile;
     SettingsRoute => SettingsPage;
     FamilyRoute => FamilyPage;
     SearchRoute => SearchPage;
+    InboxRoute => InboxPage, prefetch care::prefetch_inbox;
+    PreferencesRoute => PreferencesPage;
+    ReportRoute => ReportPage;
+    HomeSummaryPart => HomeSummaryCards;
 });
+
+/// The signed-in subscriber's part of the home page, with the "me" group's code: drawn in
+/// the first load it cost 6-10 KB of its budget, and it leads to that group's pages (the
+/// inbox, 我的). A group that cannot be fetched shows the error card with a reload.
+pub async fn home_summary() -> AnyView {
+    me_pages(MeScreen::HomeSummaryPart)
+        .await
+        .unwrap_or_else(|_| load_failed())
+}
 
 page_group!(sign_in_pages: SignInScreen {
     SignInRoute => SignInPage;

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod care;
 pub mod community;
 pub mod drafts;
 pub mod feedback;

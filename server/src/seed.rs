@@ -105,6 +105,11 @@ fn seed_in(tx: &Transaction<'_>, today: NaiveDate) -> Result<(), DbError> {
             Joined::DaysAgo(days) => today - Days::new(days),
         };
         let birthday = s.birthday.map(|(y, m, d)| date(y, m, d));
+        // Demo subscribers have used the app since they joined: none of them is new, so the
+        // new-user guide (its first 72 hours) is not theirs.
+        let created_at = care_contract::time::china_midnight(joined_on)
+            .timestamp_millis()
+            .min(now);
         tx.execute(
             "INSERT INTO subscribers (phone, nickname, joined_on, birthday, star_level, is_staff,
                  verified, in_arrears, created_at)
@@ -119,7 +124,7 @@ fn seed_in(tx: &Transaction<'_>, today: NaiveDate) -> Result<(), DbError> {
                 s.is_staff,
                 s.verified,
                 s.in_arrears,
-                now
+                created_at
             ],
         )?;
         let id: i64 = tx.query_row(

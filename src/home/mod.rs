@@ -1,5 +1,6 @@
-//! 首页: a greeting, the elder-mode switch, one tap to a person, and the way to every
-//! service.
+//! 首页: a greeting, the signed-in subscriber's day (care's part, `care::HomeSummaryCards`,
+//! loaded with the "me" group), the elder-mode switch, one tap to a person, and the way to
+//! every service.
 
 mod greeting;
 mod page;

@@ -60,6 +60,9 @@ pub fn HomePage() -> impl IntoView {
     // the page does not jump when the answer comes.
     let show_prompt = move || !matches!(session.state.get(), SessionState::SignedIn(_));
     let prompt_pending = move || matches!(session.state.get(), SessionState::Checking);
+    // Who is signed in: the summary is made anew for another subscriber, not for a change
+    // to the same one's profile.
+    let signed_in_as = Memo::new(move |_| session.profile().map(|p| p.id));
 
     view! {
         <div class="page home">
@@ -78,6 +81,10 @@ pub fn HomePage() -> impl IntoView {
                     </div>
                 </Show>
             </section>
+
+            // Today's moments, points, tickets and messages: their code comes with the
+            // "me" group (lazy_pages::home_summary), not the first load.
+            {move || signed_in_as.get().map(|_| Suspend::new(crate::lazy_pages::home_summary()))}
 
             <section class="card card--care" aria-labelledby="home-elder-title">
                 <h2 class="card__title" id="home-elder-title">

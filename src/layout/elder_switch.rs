@@ -17,9 +17,9 @@ pub fn ElderSwitch(#[prop(optional)] large: bool) -> impl IntoView {
         <button
             type="button"
             role="switch"
-            class="elder-switch"
-            class:elder-switch--large=large
-            class:elder-switch--compact=!large
+            class="switch"
+            class:switch--large=large
+            class:switch--compact=!large
             aria-checked=move || on().to_string()
             on:click=move |_| prefs.update(|p| {
                 p.elder_mode = !p.elder_mode;
@@ -27,8 +27,8 @@ pub fn ElderSwitch(#[prop(optional)] large: bool) -> impl IntoView {
             })
         >
             <Icon kind=IconKind::TextSize />
-            <span class="elder-switch__label">{tr(|t| t.elder_mode)}</span>
-            <span class="elder-switch__track" aria-hidden="true"><span class="elder-switch__thumb"></span></span>
+            <span class="switch__label">{tr(|t| t.elder_mode)}</span>
+            <span class="switch__track" aria-hidden="true"><span class="switch__thumb"></span></span>
         </button>
     }
 }

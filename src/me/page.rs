@@ -90,6 +90,18 @@ fn ProfileView(profile: Profile) -> impl IntoView {
         </section>
 
         <nav class="card list-card" aria-label=tr(|t| t.settings)>
+            <A href="/care" attr:class="list-link">
+                <Icon kind=IconKind::Heart />
+                <span>{tr(|t| t.care_title)}</span>
+            </A>
+            <A href="/care/preferences" attr:class="list-link">
+                <Icon kind=IconKind::Clock />
+                <span>{tr(|t| t.care_preferences_title)}</span>
+            </A>
+            <A href="/care/report" attr:class="list-link">
+                <Icon kind=IconKind::Star />
+                <span>{tr(|t| t.care_report_title)}</span>
+            </A>
             <A href="/me/settings" attr:class="list-link">
                 <Icon kind=IconKind::Settings />
                 <span>{tr(|t| t.settings)}</span>

@@ -314,6 +314,57 @@ pub const ENTRIES: &[Entry] = &[
             "log out",
         ],
     },
+    Entry {
+        id: "care-inbox",
+        title: |t| t.entry_care_inbox,
+        description: |t| t.entry_care_inbox_desc,
+        href: "/care",
+        words: &[
+            "消息",
+            "关怀消息",
+            "通知",
+            "生日礼包",
+            "礼包",
+            "领取",
+            "messages",
+            "inbox",
+            "notifications",
+            "birthday gift",
+            "gift",
+        ],
+    },
+    Entry {
+        id: "care-preferences",
+        title: |t| t.entry_care_preferences,
+        description: |t| t.entry_care_preferences_desc,
+        href: "/care/preferences",
+        words: &[
+            "消息设置",
+            "免打扰",
+            "通知设置",
+            "营销",
+            "推送",
+            "message settings",
+            "do not disturb",
+            "notification settings",
+            "marketing",
+        ],
+    },
+    Entry {
+        id: "care-report",
+        title: |t| t.entry_care_report,
+        description: |t| t.entry_care_report_desc,
+        href: "/care/report",
+        words: &[
+            "服务报告",
+            "季度报告",
+            "报告",
+            "账单回顾",
+            "service report",
+            "quarterly report",
+            "report",
+        ],
+    },
 ];
 
 /// How well an entry answers what was typed; `None` when it does not.
@@ -392,6 +443,9 @@ mod tests {
             ("亲情号", "family", "/me"),
             ("10000", "hotline", "/"),
             ("top up", "phone-credit", "/mall?category=phone_credit"),
+            ("免打扰", "care-preferences", "/care/preferences"),
+            ("生日礼包", "care-inbox", "/care"),
+            ("季度报告", "care-report", "/care/report"),
         ] {
             let t = SearchTexts::of(Locale::ZhCn);
             let found = find(typed, |e| (e.title)(t));

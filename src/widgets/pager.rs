@@ -13,6 +13,17 @@ pub fn page_number(value: Option<&str>) -> u32 {
         .unwrap_or(1)
 }
 
+/// How many pages a list of `total` has at `per_page` each (at least one, so an empty
+/// list is page 1 of 1).
+pub fn page_count(total: u64, per_page: u32) -> u32 {
+    let per_page = u64::from(per_page.max(1));
+    total
+        .div_ceil(per_page)
+        .max(1)
+        .try_into()
+        .unwrap_or(u32::MAX)
+}
+
 /// The page of a `LinkPager` list, from the address, following it.
 pub fn use_page_in_address() -> Memo<u32> {
     let query = leptos_router::hooks::use_query_map();
@@ -74,7 +85,15 @@ pub fn LinkPager(
 
 #[cfg(test)]
 mod tests {
-    use super::page_number;
+    use super::{page_count, page_number};
+
+    #[test]
+    fn pages_round_up_and_an_empty_list_has_one() {
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+        assert_eq!(page_count(5, 0), 5);
+    }
 
     #[test]
     fn a_page_number_is_one_or_more() {

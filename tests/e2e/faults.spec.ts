@@ -3,7 +3,20 @@
  * an error in words with a retry, never a blank page, and keep the user's input.
  */
 import { auditScreen } from './audit';
-import { clearFaults, expect, openApp, presetPrefs, setFault, signIn, test, USERS, waitForApp } from './fixtures';
+import {
+  chinaToday,
+  clearFaults,
+  createSubscriber,
+  expect,
+  openApp,
+  presetPrefs,
+  setFault,
+  signIn,
+  test,
+  uniquePhone,
+  USERS,
+  waitForApp,
+} from './fixtures';
 import { MODES, pageTitle } from './screens';
 import type { Page } from '@playwright/test';
 
@@ -141,3 +154,56 @@ for (const mode of MODES) {
     await expect(page.getByRole('img', { name: '照片 1', exact: true })).toBeVisible();
   });
 }
+
+for (const mode of MODES) {
+  test(`home's summary failing leaves the rest of home working, and retry brings it (${mode.name} mode)`, async ({ page, context, baseURL }) => {
+    await presetPrefs(context, { elder_mode: mode.elder });
+    await signIn(page, USERS.wang.phone);
+    await setFault(baseURL!, { path: '/api/home', mode: 'error' });
+    await openApp(page, '/');
+    const alert = errorAlert(page);
+    await expect(alert).toBeVisible();
+    // The greeting, the call buttons and the shortcuts do not depend on it.
+    await expect(page.getByRole('heading', { level: 2, name: /王秀英/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /拨打人工客服/ })).toBeVisible();
+    await auditScreen(page, `${mode.name}: home, summary failed`, { soft: true });
+
+    await clearFaults(baseURL!);
+    await alert.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('region', { name: '我的概况' })).toBeVisible();
+    await expect(errorAlert(page)).toHaveCount(0);
+  });
+}
+
+test('the care inbox failing to load says so with a retry; a failed claim can be tried again and pays once', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await presetPrefs(context);
+  const phone = uniquePhone();
+  await createSubscriber(baseURL!, { phone, points: 0, birthday: chinaToday() });
+  await signIn(page, phone);
+
+  await setFault(baseURL!, { path: '/api/care/inbox', mode: 'error', method: 'GET' });
+  await openApp(page, '/care');
+  const alert = errorAlert(page);
+  await expect(alert).toBeVisible();
+  await clearFaults(baseURL!);
+  await alert.getByRole('button', { name: '重试' }).click();
+  const gift = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { level: 3, name: '生日快乐！', exact: true }) });
+  await expect(gift).toBeVisible();
+
+  // The claim's answer is lost: the server paid, the app does not know. Pressing again
+  // answers the first claim: paid once.
+  await setFault(baseURL!, { path: '/api/care/inbox/*', method: 'POST', mode: 'stall_after', stall_ms: 15_000 });
+  await gift.getByRole('button', { name: '领取 200 积分' }).click();
+  await expect(gift.getByRole('alert')).toContainText('等了很久服务器都没有回应', { timeout: 20_000 });
+  await clearFaults(baseURL!);
+  await gift.getByRole('button', { name: '领取 200 积分' }).click();
+  await expect(gift.getByText(/已领取 200 积分|领取成功/)).toBeVisible();
+  const ledger = await page.request.get('/api/mall/ledger?page=1&per_page=20&kind=birthday_gift');
+  expect((await ledger.json()).total).toBe(1);
+});

@@ -205,6 +205,11 @@ export async function resetServerClock(baseURL: string): Promise<void> {
   }
 }
 
+/** Today's date in China (UTC+8), YYYY-MM-DD: the server's calendar when its clock is not pinned. */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 let phoneCounter = 0;
 
 /**
@@ -236,13 +241,23 @@ export function uniquePhone(): string {
  */
 export async function createSubscriber(
   baseURL: string,
-  opts: { phone: string; points?: number; starLevel?: number; name?: string; inArrears?: boolean; verified?: boolean },
+  opts: {
+    phone: string;
+    points?: number;
+    starLevel?: number;
+    name?: string;
+    inArrears?: boolean;
+    verified?: boolean;
+    /** YYYY-MM-DD; `chinaToday()` makes today the subscriber's birthday. */
+    birthday?: string;
+  },
 ): Promise<{ id: number; phone: string; balance: number }> {
   const data: Record<string, unknown> = { phone: opts.phone, points: opts.points ?? 0 };
   if (opts.starLevel !== undefined) data.star_level = opts.starLevel;
   if (opts.name !== undefined) data.name = opts.name;
   if (opts.inArrears !== undefined) data.in_arrears = opts.inArrears;
   if (opts.verified !== undefined) data.verified = opts.verified;
+  if (opts.birthday !== undefined) data.birthday = opts.birthday;
   const ctx = await pwRequest.newContext({ baseURL });
   try {
     const res = await ctx.post('/api/_test/subscribers', { data });

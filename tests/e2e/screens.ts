@@ -217,6 +217,46 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'care: home, signed in',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('region', { name: '我的概况' })).toBeVisible();
+    },
+  },
+  {
+    name: 'care: inbox',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/care');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('heading', { level: 3, name: '生日快乐！' })).toBeVisible();
+    },
+  },
+  {
+    name: 'care: message settings',
+    reach: async (page) => {
+      await signIn(page, USERS.wang.phone);
+      await openApp(page, '/care/preferences');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('switch', { name: '接收这类消息' }).first()).toBeVisible();
+    },
+  },
+  {
+    name: 'care: service report',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/care/report');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('table', { name: '每月积分：获得和使用' })).toBeAttached();
+    },
+  },
+  {
     name: 'settings',
     reach: (page) => openApp(page, '/me/settings'),
     check: async (page) => {

@@ -22,6 +22,9 @@ import { MODES } from './screens';
 const ACCOUNT_PAGES = [
   '/me',
   '/me/family',
+  '/care',
+  '/care/preferences',
+  '/care/report',
   '/mall/points',
   '/mall/orders',
   '/mall/orders/1',
