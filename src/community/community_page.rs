@@ -18,7 +18,7 @@ use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::LinkPager;
+use crate::widgets::pager::{page_count, LinkPager};
 
 /// A board's name in the user's language.
 pub fn board_name(board: &Board, locale: Locale) -> String {
@@ -184,7 +184,7 @@ fn ThreadList(page: ThreadPage, query: Memo<ListQuery>) -> impl IntoView {
     restore_position();
     // The reader's next tap is most likely a thread: its code downloads while they read.
     crate::lazy_pages::warm_group("community_threads_pages");
-    let pages = page.total.div_ceil(u64::from(THREADS_PER_PAGE)).max(1) as u32;
+    let pages = page_count(page.total, THREADS_PER_PAGE);
     let total = i64::try_from(page.total).unwrap_or(i64::MAX);
     let now = page.now;
     let current = page.page;

@@ -12,7 +12,7 @@ use crate::i18n::dates::format_date_time;
 use crate::prefs::use_prefs;
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::{use_page_in_address, LinkPager};
+use crate::widgets::pager::{page_count, use_page_in_address, LinkPager};
 
 pub fn action_label(action: ModerationAction, t: &Texts) -> &'static str {
     match action {
@@ -75,7 +75,7 @@ fn Log(page: Memo<u32>) -> impl IntoView {
 
 #[component]
 fn LogList(log: ModerationLogPage) -> impl IntoView {
-    let pages = log.total.div_ceil(u64::from(log.per_page.max(1))).max(1) as u32;
+    let pages = page_count(log.total, log.per_page);
     let current = log.page;
     view! {
         <h2 class="section-title" id="log-title">{tr(|t| t.log_list_label)}</h2>

@@ -15,7 +15,7 @@ use crate::auth::RequireSignIn;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::{use_page_in_address, LinkPager};
+use crate::widgets::pager::{page_count, use_page_in_address, LinkPager};
 
 fn filter_label(filter: QueueFilter, t: &Texts) -> &'static str {
     match filter {
@@ -86,10 +86,7 @@ fn QueueList(
     let t = use_texts();
     let held = i64::try_from(queue.held).unwrap_or(i64::MAX);
     let reported = i64::try_from(queue.reported).unwrap_or(i64::MAX);
-    let pages = queue
-        .total
-        .div_ceil(u64::from(queue.per_page.max(1)))
-        .max(1) as u32;
+    let pages = page_count(queue.total, queue.per_page);
     let current = queue.page;
     view! {
         <h2 class="section-title" id="queue-title">{tr(|t| t.queue_list_label)}</h2>

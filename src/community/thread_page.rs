@@ -25,7 +25,7 @@ use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::{use_page_in_address, LinkPager};
+use crate::widgets::pager::{page_count, use_page_in_address, LinkPager};
 
 #[component]
 pub fn ThreadPage() -> impl IntoView {
@@ -110,7 +110,7 @@ fn Thread(view: ThreadView, #[prop(into)] refetch: Callback<()>) -> impl IntoVie
         target.set(None);
         composer_round.update(|n| *n += 1);
     };
-    let pages = total.div_ceil(u64::from(REPLIES_PER_PAGE)).max(1) as u32;
+    let pages = page_count(total, REPLIES_PER_PAGE);
     let reply_total = i64::try_from(thread.reply_count).unwrap_or(i64::MAX);
     let counts = VoteResult {
         score: thread.score,

@@ -17,7 +17,7 @@ use crate::drafts::Draft;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::{use_page_in_address, LinkPager};
+use crate::widgets::pager::{page_count, use_page_in_address, LinkPager};
 
 fn kind_icon(kind: TicketKind) -> IconKind {
     match kind {
@@ -114,7 +114,7 @@ fn TicketList(list: TicketPage, page: u32) -> impl IntoView {
         }
         .into_any();
     }
-    let pages = list.total.div_ceil(u64::from(TICKETS_PER_PAGE)).max(1) as u32;
+    let pages = page_count(list.total, TICKETS_PER_PAGE);
     let total = i64::try_from(list.total).unwrap_or(i64::MAX);
     let now = list.now;
     view! {

@@ -12,7 +12,7 @@ use crate::auth::RequireSignIn;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::{use_page_in_address, LinkPager};
+use crate::widgets::pager::{page_count, use_page_in_address, LinkPager};
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
@@ -46,7 +46,7 @@ fn Queue(list: TicketPage, page: u32) -> impl IntoView {
         }
         .into_any();
     }
-    let pages = list.total.div_ceil(u64::from(TICKETS_PER_PAGE)).max(1) as u32;
+    let pages = page_count(list.total, TICKETS_PER_PAGE);
     let total = i64::try_from(list.total).unwrap_or(i64::MAX);
     let overdue = list
         .tickets

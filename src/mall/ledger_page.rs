@@ -11,7 +11,7 @@ use crate::mall::texts::{tr, use_texts};
 use crate::prefs::use_prefs;
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::Pager;
+use crate::widgets::pager::{page_count, Pager};
 
 #[component]
 pub fn LedgerPage() -> impl IntoView {
@@ -53,7 +53,7 @@ fn Ledger() -> impl IntoView {
                     <section class="card empty-state"><p>{tr(|t| t.ledger_empty)}</p></section>
                 }.into_any()
             } else {
-                let pages = result.total.div_ceil(u64::from(LEDGER_PAGE_SIZE)).max(1) as u32;
+                let pages = page_count(result.total, LEDGER_PAGE_SIZE);
                 let total = i64::try_from(result.total).unwrap_or(i64::MAX);
                 view! {
                     <h2 class="section-title">{move || t.get().ledger_count(total)}</h2>

@@ -17,7 +17,7 @@ use crate::mall::CharityList;
 
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
-use crate::widgets::pager::LinkPager;
+use crate::widgets::pager::{page_count, LinkPager};
 
 async fn fetch_items(query: CatalogueQuery) -> Result<ItemPage, ApiError> {
     client::get(&query.api_path()).await
@@ -152,7 +152,7 @@ fn Results(result: ItemPage, query: Memo<CatalogueQuery>) -> impl IntoView {
             </section>
         }.into_any(),
         result => {
-            let pages = result.total.div_ceil(u64::from(CATALOGUE_PAGE_SIZE)).max(1) as u32;
+            let pages = page_count(result.total, CATALOGUE_PAGE_SIZE);
             let total = i64::try_from(result.total).unwrap_or(i64::MAX);
             let page = result.page;
             view! {

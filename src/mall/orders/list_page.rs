@@ -14,7 +14,7 @@ use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
-use crate::widgets::pager::Pager;
+use crate::widgets::pager::{page_count, Pager};
 use care_contract::time::china_date;
 
 #[component]
@@ -47,7 +47,7 @@ fn Orders() -> impl IntoView {
                 }
                 .into_any()
             } else {
-                let pages = result.total.div_ceil(u64::from(ORDERS_PAGE_SIZE)).max(1) as u32;
+                let pages = page_count(result.total, ORDERS_PAGE_SIZE);
                 let total = i64::try_from(result.total).unwrap_or(i64::MAX);
                 view! {
                     <h2 class="section-title">{move || t.get().orders_count(total)}</h2>
