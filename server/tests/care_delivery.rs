@@ -179,3 +179,57 @@ async fn the_inbox_is_newest_first_and_paged() {
     let e: ApiError = decode(m.get("/api/care/inbox?page=0").await, 400).await;
     assert_eq!(e.code, ErrorCode::BadRequest);
 }
+
+#[tokio::test]
+async fn the_weekly_cap_counts_the_last_seven_days_not_only_today() {
+    // Born 20 September 1960 (an elder: the Double Ninth is hers too), joined in March.
+    let server = care_server_at(china(2026, 9, 20, 9, 0)).await;
+    let m = member(&server, Some(d(1960, 9, 20)), d(2015, 3, 10)).await;
+    set_preferences(
+        &m,
+        json!({ "topics": [{ "topic": "care", "enabled": true, "max_per_week": 1 }] }),
+    )
+    .await;
+    assert_eq!(of_kind(&m, MessageKind::Birthday).await.len(), 1);
+    // Mid-Autumn, five days later: the birthday still fills this week's one message.
+    set_clock(&server, china(2026, 9, 25, 9, 0));
+    let summary = home(&m).await;
+    let mid_autumn = summary
+        .moments
+        .iter()
+        .find(|x| x.kind == MessageKind::MidAutumn)
+        .expect("Mid-Autumn is due");
+    assert_eq!(mid_autumn.message_id, None, "capped");
+    assert_eq!(inbox(&m).await.total, 1);
+    // The Double Ninth, four weeks on: the week is free again.
+    set_clock(&server, china(2026, 10, 18, 9, 0));
+    assert_eq!(of_kind(&m, MessageKind::DoubleNinth).await.len(), 1);
+    assert_eq!(inbox(&m).await.total, 2);
+}
+
+#[tokio::test]
+async fn each_moment_links_to_its_page_the_birthday_and_guide_to_care_the_report_to_its_quarter() {
+    // National Day 2026 is also the first day of the fourth quarter: the third quarter's
+    // report is due; the member was born on it and her account is a day old.
+    let server = care_server_at(china(2026, 10, 1, 9, 0)).await;
+    let m = member(&server, Some(d(1960, 10, 1)), d(2015, 3, 10)).await;
+    made_at(&server, &m, china(2026, 9, 30, 12, 0));
+    set_preferences(
+        &m,
+        json!({ "topics": [{ "topic": "care", "enabled": true, "max_per_week": 20 }] }),
+    )
+    .await;
+    let page = inbox(&m).await;
+    let link = |kind: MessageKind| {
+        let found: Vec<_> = page.messages.iter().filter(|x| x.kind == kind).collect();
+        assert_eq!(found.len(), 1, "{kind:?} in {:?}", page.messages);
+        found[0].link.clone()
+    };
+    assert_eq!(link(MessageKind::Birthday).as_deref(), Some("/care"));
+    assert_eq!(link(MessageKind::NewUserGuide).as_deref(), Some("/care"));
+    assert_eq!(
+        link(MessageKind::QuarterlyReport).as_deref(),
+        Some("/care/report?year=2026&quarter=3")
+    );
+    assert_eq!(link(MessageKind::NationalDay), None);
+}

@@ -7,6 +7,8 @@ mod common;
 mod community_support;
 
 use care_contract::care::{GiftClaimed, MessageKind};
+use care_contract::mall::LedgerPage;
+use care_contract::points::expiry_for;
 use care_contract::{ApiError, ErrorCode};
 use care_support::*;
 use community_support::{decode, Member};
@@ -137,4 +139,33 @@ async fn every_care_endpoint_needs_a_session() {
         .unwrap();
     let e: ApiError = decode(put, 401).await;
     assert_eq!(e.code, ErrorCode::Unauthenticated);
+}
+
+#[tokio::test]
+async fn a_gift_claimed_in_the_last_millisecond_of_its_window_is_a_named_ledger_earning() {
+    let server = care_server_at(birthday_morning()).await;
+    let m = birthday_member(&server).await;
+    let id = of_kind(&m, MessageKind::Birthday).await[0].id;
+    // One millisecond before midnight at the end of the seventh day: still claimable.
+    let last = china(2026, 5, 28, 0, 0) - chrono::Duration::milliseconds(1);
+    set_clock(&server, last);
+    let claimed: GiftClaimed = decode(claim(&m, id).await, 200).await;
+    assert!(claimed.claimed_now);
+    assert_eq!(claimed.claimed_at, last);
+
+    let ledger: LedgerPage = m.fetch("/api/mall/ledger?kind=birthday_gift").await;
+    assert_eq!(ledger.total, 1);
+    let entry = &ledger.entries[0];
+    assert_eq!(entry.id, claimed.ledger_entry_id);
+    assert_eq!(entry.points, 200);
+    assert_eq!(entry.title_zh, "生日积分礼包");
+    assert_eq!(entry.title_en, "Birthday points gift");
+    assert_eq!(
+        entry.expires_on,
+        Some(expiry_for(
+            d(2026, 5, 27),
+            server.config.mall.points_expire_years_after
+        )),
+        "expires like points earned on the (China) day it was claimed"
+    );
 }

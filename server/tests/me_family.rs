@@ -224,3 +224,25 @@ async fn the_demo_elder_has_her_family_to_call() {
         .collect();
     assert_eq!(names, ["女儿", "儿子", "家里座机"]);
 }
+
+#[tokio::test]
+async fn a_taken_number_is_refused_beside_the_phone_field() {
+    let server = me_server().await;
+    let phone = fresh_phone();
+    let me = Member::sign_in(&server, &phone).await;
+    let daughter = add_contact(&me, "女儿", "13700137000").await.contact;
+    let son = add_contact(&me, "儿子", "13700137001").await.contact;
+    let edit_path = format!("/api/me/family-contacts/{}", son.id);
+    for refused in [
+        try_add_contact(&me, "自己", &phone).await,
+        try_add_contact(&me, "女儿", "13700137000").await,
+        me.put(
+            &edit_path,
+            json!({ "name": "儿子", "phone": daughter.phone }),
+        )
+        .await,
+    ] {
+        let e = refused_with(refused, 409, ErrorCode::FamilyNumberTaken).await;
+        assert_eq!(e.details.unwrap().field.as_deref(), Some("phone"));
+    }
+}
