@@ -22,6 +22,9 @@ import { MODES } from './screens';
 const ACCOUNT_PAGES = [
   '/me',
   '/me/family',
+  '/me/tier',
+  '/me/callback',
+  '/me/privacy',
   '/mall/points',
   '/mall/orders',
   '/mall/orders/1',
