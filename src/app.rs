@@ -7,6 +7,7 @@ use leptos_router::{path, Lazy};
 use crate::auth::provide_session;
 use crate::home::HomePage;
 use crate::layout::Shell;
+use crate::lazy_pages::{CallbackRoute, PrivacyRoute, TierRoute};
 use crate::lazy_pages::{
     CommunityRoute, DonateRoute, FamilyRoute, FeedbackRoute, InboxRoute, ItemRoute, LedgerRoute,
     MallRoute, MeRoute, ModerationLogRoute, ModerationRoute, NewThreadRoute, NewTicketRoute,
@@ -54,6 +55,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rate/:token") view={Lazy::<QuickRateRoute>::new()} />
                     <Route path=path!("/me") view={Lazy::<MeRoute>::new()} />
                     <Route path=path!("/me/family") view={Lazy::<FamilyRoute>::new()} />
+                    <Route path=path!("/me/tier") view={Lazy::<TierRoute>::new()} />
+                    <Route path=path!("/me/callback") view={Lazy::<CallbackRoute>::new()} />
+                    <Route path=path!("/me/privacy") view={Lazy::<PrivacyRoute>::new()} />
                     <Route path=path!("/me/settings") view={Lazy::<SettingsRoute>::new()} />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                     <Route path=path!("/care") view={Lazy::<InboxRoute>::new()} />

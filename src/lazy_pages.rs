@@ -35,6 +35,7 @@ use crate::feedback::{
 };
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{self, FamilyPage, MePage, SettingsPage};
+use crate::me::{CallbackPage, PrivacyPage, TierPage};
 use crate::search::SearchPage;
 use crate::widgets::error_view::ErrorView;
 use crate::widgets::page_loading::PageLoading;
@@ -93,6 +94,9 @@ page_group!(me_pages: MeScreen, style "me-pages" {
     MeRoute => MePage, prefetch me::prefetch_profile;
     SettingsRoute => SettingsPage;
     FamilyRoute => FamilyPage;
+    TierRoute => TierPage, prefetch me::prefetch_tier;
+    CallbackRoute => CallbackPage, prefetch me::prefetch_callbacks;
+    PrivacyRoute => PrivacyPage, prefetch me::prefetch_privacy;
     SearchRoute => SearchPage;
     InboxRoute => InboxPage, prefetch care::prefetch_inbox;
     PreferencesRoute => PreferencesPage;

@@ -86,7 +86,8 @@ idempotent!(
     care_contract::mall::DonationRequest,
     care_contract::community::CreateThreadRequest,
     care_contract::feedback::NewTicketRequest,
-    care_contract::me::NewFamilyContact
+    care_contract::me::NewFamilyContact,
+    care_contract::me::NewCallbackRequest
 );
 
 /// Where a submission stands.

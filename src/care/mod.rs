@@ -3,7 +3,8 @@
 //! report, and the home page's signed-in part (today's moments, points, tickets waiting,
 //! unread messages), which loads with these pages' code.
 
-mod api;
+/// The care calls; the privacy centre's marketing consent uses the preferences.
+pub(crate) mod api;
 mod home_summary;
 mod inbox_page;
 mod message_card;

@@ -39,6 +39,14 @@ pub fn format_date(date: NaiveDate, locale: Locale) -> String {
     }
 }
 
+/// A day within the next few, without its year: 11月28日, 28 Nov (the callback days).
+pub fn format_day_month(date: NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => format!("{}月{}日", date.month(), date.day()),
+        Locale::En => format!("{} {}", date.day(), MONTHS[date.month0() as usize]),
+    }
+}
+
 /// A moment in the near future or past, day and time: 11月25日 10:00, 25 Nov 10:00.
 pub fn format_moment(at: DateTime<Utc>, locale: Locale) -> String {
     let at = china_time(at);

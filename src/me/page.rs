@@ -67,7 +67,10 @@ fn ProfileView(profile: Profile) -> impl IntoView {
                     </li>
                     <li class="profile__meta">
                         <Icon kind=IconKind::Star />
-                        {move || t.get().star_level(stars)}
+                        <A href="/me/tier" attr:class="profile__tier-link" attr:aria-describedby="profile-tier-more">
+                            {move || t.get().star_level(stars)}
+                        </A>
+                        <span class="visually-hidden" id="profile-tier-more">{tr(|t| t.tier_link)}</span>
                     </li>
                     <li class="profile__meta">
                         <Icon kind=IconKind::Clock />
@@ -105,6 +108,14 @@ fn ProfileView(profile: Profile) -> impl IntoView {
             <A href="/me/settings" attr:class="list-link">
                 <Icon kind=IconKind::Settings />
                 <span>{tr(|t| t.settings)}</span>
+            </A>
+            <A href="/me/callback" attr:class="list-link">
+                <Icon kind=IconKind::Phone />
+                <span>{tr(|t| t.callback_link)}</span>
+            </A>
+            <A href="/me/privacy" attr:class="list-link">
+                <Icon kind=IconKind::User />
+                <span>{tr(|t| t.privacy_link)}</span>
             </A>
             <A href="/search" attr:class="list-link">
                 <Icon kind=IconKind::Search />

@@ -257,6 +257,37 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'me: tier',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/me/tier');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('progressbar', { name: '距离下一星级的进度' })).toBeVisible();
+    },
+  },
+  {
+    name: 'me: callback',
+    reach: async (page) => {
+      await signIn(page, USERS.li.phone);
+      await openApp(page, '/me/callback');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('link', { name: /拨打人工客服/ })).toBeVisible();
+      await expect(page.getByRole('form', { name: '预约客服回电' }).or(page.getByRole('region', { name: '您预约的回电' }))).toBeVisible();
+    },
+  },
+  {
+    name: 'me: privacy centre',
+    reach: async (page) => {
+      await signIn(page, USERS.zhang.phone);
+      await openApp(page, '/me/privacy');
+    },
+    check: async (page) => {
+      await expect(page.getByRole('switch', { name: '接收优惠活动消息' })).toBeVisible();
+    },
+  },
+  {
     name: 'settings',
     reach: (page) => openApp(page, '/me/settings'),
     check: async (page) => {

@@ -1,7 +1,7 @@
 /**
  * 搜索: the search (from the home page and 我的) finds elder mode by each name elderly users give it (长辈版,
  * 关怀版, 关爱版, 亲情版) and switches it right in the result; plain words (积分, 投诉, 话费)
- * lead to their pages; back from a result returns to the same words. Both modes, zh-CN,
+ * lead to their pages (注销, 星级 and 回电 too); back from a result returns to the same words. Both modes, zh-CN,
  * with axe and the mode's audit.
  */
 import type { Page } from '@playwright/test';
@@ -52,6 +52,9 @@ for (const mode of MODES) {
         { words: '积分', title: '积分明细', path: /\/mall\/points$/ },
         { words: '投诉', title: '我要投诉', path: /\/feedback\/new\?kind=complaint$/ },
         { words: '话费', title: '积分兑话费', path: /\/mall\?category=phone_credit$/ },
+        { words: '注销', title: '隐私中心', path: /\/me\/privacy$/ },
+        { words: '星级', title: '会员等级和权益', path: /\/me\/tier$/ },
+        { words: '回电', title: '人工客服', path: /\/me\/callback$/ },
       ];
       for (const c of cases) {
         await field(page).fill(c.words);
