@@ -245,3 +245,44 @@ fn whole_years_count_on_the_anniversary() {
     assert_eq!(anniversary_in(d(2000, 2, 29), 2025), Some(d(2025, 2, 28)));
     assert_eq!(anniversary_in(d(2000, 3, 1), 2025), Some(d(2025, 3, 1)));
 }
+
+#[test]
+fn the_day_of_birth_is_a_birthday_and_a_date_before_it_never_is() {
+    // Born today (the test hook's newest subscriber): this year's birthday is today.
+    let newborn = born(d(2026, 5, 20));
+    let m = find(&newborn, china(2026, 5, 20, 9, 0), MessageKind::Birthday).unwrap();
+    assert_eq!(m.key, "birthday:2026");
+    assert_eq!(m.params.on, Some(d(2026, 5, 20)));
+    // A birthday late in this year: last December's "anniversary" came before the birth,
+    // so early January has no belated birthday.
+    let december = born(d(2026, 12, 30));
+    assert_eq!(
+        find(&december, china(2026, 1, 3, 9, 0), MessageKind::Birthday),
+        None
+    );
+}
+
+#[test]
+fn each_holiday_is_delivered_once_a_year_under_its_own_key() {
+    let elder = born(d(1950, 5, 20));
+    let keys: Vec<String> = [
+        (china(2026, 2, 17, 9, 0), MessageKind::SpringFestival),
+        (china(2026, 9, 25, 9, 0), MessageKind::MidAutumn),
+        (china(2026, 10, 1, 9, 0), MessageKind::NationalDay),
+        (china(2026, 10, 18, 9, 0), MessageKind::DoubleNinth),
+        (china(2027, 2, 6, 9, 0), MessageKind::SpringFestival),
+    ]
+    .into_iter()
+    .map(|(at, kind)| find(&elder, at, kind).unwrap().key)
+    .collect();
+    assert_eq!(
+        keys,
+        [
+            "spring_festival:2026",
+            "mid_autumn:2026",
+            "national_day:2026",
+            "double_ninth:2026",
+            "spring_festival:2027"
+        ]
+    );
+}
