@@ -8,15 +8,9 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { createSubscriber, expect, openApp, presetPrefs, signIn, test, uniquePhone, USERS } from './fixtures';
+import { expect, openApp, presetPrefs, signIn, test, USERS, signInNewSubscriber } from './fixtures';
 import { boards, discussionBoard, freshKey, memberViaApi, postReply, postThread } from './community';
 import { MODES } from './screens';
-
-async function signInFresh(page: Page, baseURL: string): Promise<void> {
-  const phone = uniquePhone();
-  await createSubscriber(baseURL, { phone, points: 0, starLevel: 3 });
-  await signIn(page, phone);
-}
 
 /** A second browser, signed in as the seeded staff account, in the same mode. */
 async function staffPage(browser: Browser, baseURL: string, elder: boolean): Promise<Page> {
@@ -34,7 +28,7 @@ for (const mode of MODES) {
     });
 
     test('edit and delete your own post while the window is open; afterwards the buttons are gone', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       const board = await discussionBoard(page.request);
       const created = await page.request.post('/api/community/threads', {
         data: { board_id: board.id, title: '宽带续费在哪里办', body: '宽带快到期了，在应用里能直接续费吗？', idempotency_key: freshKey() },
@@ -77,7 +71,7 @@ for (const mode of MODES) {
       const author = await memberViaApi(baseURL!);
       const board = await discussionBoard(author.api);
       const id = await postThread(author, board.id, '手机信号差怎么办', '家里卧室信号只有一格，有什么办法改善吗？');
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, `/community/threads/${id}`);
       await page.getByLabel('回复内容').fill('我有信号放大器，需要的加微信 xinhao2026');
       await page.getByRole('button', { name: '发送回复' }).click();
@@ -111,7 +105,7 @@ for (const mode of MODES) {
       const board = await discussionBoard(author.api);
       const id = await postThread(author, board.id, '副卡怎么办理', '想给家里老人办一张副卡，需要带什么证件？');
       const replyId = await postReply(spammer, id, '低价流量卡，月租九块九，私聊我');
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, `/community/threads/${id}`);
       const reply = page.locator('.reply').filter({ hasText: '低价流量卡' });
       await reply.getByRole('button', { name: '举报' }).click();
@@ -150,7 +144,7 @@ for (const mode of MODES) {
     });
 
     test("staff adopt a suggestion in an idea call, and its author's points history shows the earning", async ({ page, browser, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       const ideaBoard = (await boards(page.request)).find((b) => b.kind === 'idea_call');
       expect(ideaBoard, 'an idea-call board').toBeTruthy();
       const list = await page.request.get(`/api/community/threads?board_id=${ideaBoard!.id}&sort=new`);

@@ -7,16 +7,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { clearFaults, createSubscriber, expect, openApp, pinServerClock, presetPrefs, resetServerClock, setFault, signIn, test, uniquePhone } from './fixtures';
+import { clearFaults, expect, openApp, pinServerClock, presetPrefs, resetServerClock, setFault, test, signInNewSubscriber } from './fixtures';
 import { busiestThread, discussionBoard, freshKey, memberViaApi, postReply, postThread, replyCount } from './community';
 import { MODES } from './screens';
-
-async function signInFresh(page: Page, baseURL: string): Promise<string> {
-  const phone = uniquePhone();
-  await createSubscriber(baseURL, { phone, points: 0, starLevel: 3 });
-  await signIn(page, phone);
-  return phone;
-}
 
 /** A tap on a vote button, and the server's answer to it: a tap while a vote is on its way
  * is ignored (the buttons stay enabled, so keyboard focus stays on them). */
@@ -114,7 +107,7 @@ for (const mode of MODES) {
     });
 
     test('post a thread with a poll, vote in it, and reply to it', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, '/community/new');
       await expect(page.getByLabel('发到哪个版块')).toBeVisible();
       // Sending an empty form says what each field needs, beside it.
@@ -159,7 +152,7 @@ for (const mode of MODES) {
       const author = await memberViaApi(baseURL!);
       const board = await discussionBoard(author.api);
       const id = await postThread(author, board.id, '光猫的灯一直闪红色', '光猫上的 LOS 灯一直闪红色，是什么问题？');
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, `/community/threads/${id}`);
       const thread = page.getByRole('article');
       const up = thread.getByRole('button', { name: /^赞/ });
@@ -193,7 +186,7 @@ for (const mode of MODES) {
     test('the asker marks the best answer, and it is pinned on top', async ({ page, baseURL }) => {
       const helper = await memberViaApi(baseURL!);
       const board = await discussionBoard(helper.api);
-      const askerPhone = await signInFresh(page, baseURL!);
+      const askerPhone = await signInNewSubscriber(page, baseURL!);
       expect(askerPhone).toBeTruthy();
       const created = await page.request.post('/api/community/threads', {
         data: { board_id: board.id, title: '怎么查剩余流量', body: '想知道这个月还剩多少流量，在哪里查？', idempotency_key: `best-${Date.now()}-${mode.name}-xxxxxx` },
@@ -215,7 +208,7 @@ for (const mode of MODES) {
       const author = await memberViaApi(baseURL!);
       const board = await discussionBoard(author.api);
       const id = await postThread(author, board.id, '话费余额怎么查询', '想查一下话费余额，除了打电话还有什么办法？');
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, `/community/threads/${id}`);
       const text = '在这个应用的“我的”页面就能看到。';
       await replyBox(page).fill(text);
@@ -246,7 +239,7 @@ for (const mode of MODES) {
     });
 
     test('a new thread keeps every field over a failed send and a reload, and is posted once', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, '/community/new');
       await page.getByLabel('发到哪个版块').selectOption({ label: '套餐解答' });
       const title = `副卡能不能共享流量 ${Date.now() % 100000}`;
@@ -300,7 +293,7 @@ for (const mode of MODES) {
       });
       expect(created.status()).toBe(201);
       const id = ((await created.json()) as { thread: { id: number } }).thread.id;
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, `/community/threads/${id}`);
       const poll = page.getByRole('region', { name: '投票' });
       await poll.getByText('下午').click();

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { createSubscriber, expect, openApp, presetPrefs, signIn, test, uniquePhone } from './fixtures';
+import { expect, openApp, presetPrefs, test, signInNewSubscriber } from './fixtures';
 import { MODES, pageTitle } from './screens';
 
 const nameField = (page: Page) => page.getByRole('form', { name: '添加亲情号' }).getByLabel('称呼');
@@ -14,13 +14,6 @@ const addButton = (page: Page) => page.getByRole('button', { name: '添加', exa
 const card = (page: Page, name: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });
 
-async function signInFresh(page: Page, baseURL: string): Promise<string> {
-  const phone = uniquePhone();
-  await createSubscriber(baseURL, { phone, points: 0, starLevel: 2 });
-  await signIn(page, phone);
-  return phone;
-}
-
 for (const mode of MODES) {
   test.describe(`${mode.name} mode`, () => {
     test.beforeEach(async ({ context }) => {
@@ -28,7 +21,7 @@ for (const mode of MODES) {
     });
 
     test('add a family contact, call it here and from home, edit it, remove it', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!, 2);
       await openApp(page, '/me');
       await page.getByRole('link', { name: '管理亲情号' }).click();
       await expect(pageTitle(page)).toHaveText('亲情号');
@@ -91,7 +84,7 @@ for (const mode of MODES) {
 
 test('five is the most: the fifth fills the list and the form gives way to a notice', async ({ page, baseURL, context }) => {
   await presetPrefs(context);
-  await signInFresh(page, baseURL!);
+  await signInNewSubscriber(page, baseURL!, 2);
   for (let i = 1; i <= 4; i++) {
     const answer = await page.request.post('/api/me/family-contacts', {
       data: { name: `家人${i}`, phone: `1370013700${i}`, idempotency_key: `family-limit-test-key-${i}-${Date.now()}` },

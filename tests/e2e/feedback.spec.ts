@@ -7,16 +7,9 @@
  */
 import type { Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { clearFaults, createSubscriber, expect, openApp, presetPrefs, setFault, signIn, test, uniquePhone } from './fixtures';
+import { clearFaults, expect, openApp, presetPrefs, setFault, test, signInNewSubscriber } from './fixtures';
 import { myTickets, phonePhoto, pickPhoto, staffApi, staffPage, ticketIdOf } from './feedback';
 import { MODES } from './screens';
-
-async function signInFresh(page: Page, baseURL: string): Promise<string> {
-  const phone = uniquePhone();
-  await createSubscriber(baseURL, { phone, points: 0, starLevel: 3 });
-  await signIn(page, phone);
-  return phone;
-}
 
 const description = (page: Page) => page.getByLabel('请说说遇到了什么问题');
 const thumbnail = (page: Page, n: number) => page.getByRole('img', { name: `照片 ${n}`, exact: true });
@@ -28,7 +21,7 @@ for (const mode of MODES) {
     });
 
     test('a fault report with a photo: staff take it on, reply and resolve it; rated low, it reopens', async ({ page, browser, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, '/feedback');
       await expect(page.getByRole('heading', { name: '您想反馈什么？' })).toBeVisible();
       await expect(page.getByText('还没有工单')).toBeVisible();
@@ -122,7 +115,7 @@ for (const mode of MODES) {
     });
 
     test('a survey with skip logic, resumed after a reload in the middle, is sent once', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, '/feedback');
       const card = page.locator('.survey-card').filter({ hasText: '客服体验调查' });
       await card.getByRole('link', { name: '开始答题' }).click();
@@ -169,7 +162,7 @@ for (const mode of MODES) {
     });
 
     test('a form whose send fails keeps every field and photo over a reload, and is sent once', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!);
       await openApp(page, '/feedback/new?kind=complaint');
       await page.getByLabel('问题类别').selectOption({ label: '话费账单' });
       const text = `上个月话费多扣了 30 元，账单里有一项没订过的增值业务。${Date.now() % 100000}`;
@@ -209,7 +202,7 @@ for (const mode of MODES) {
 
 test('an enquiry, a complaint and a suggestion, each with a photo', async ({ page, baseURL }) => {
   await presetPrefs(page.context());
-  await signInFresh(page, baseURL!);
+  await signInNewSubscriber(page, baseURL!);
   const photo = await phonePhoto(page);
   const cases = [
     { kind: '咨询', category: '套餐与流量', words: '想问一下现在的套餐能不能加一个副卡，资费怎么算？' },
@@ -233,7 +226,7 @@ test('an enquiry, a complaint and a suggestion, each with a photo', async ({ pag
 
 test('a photo can be removed, a file that is not a picture is refused in words, and at most three go', async ({ page, baseURL }) => {
   await presetPrefs(page.context());
-  await signInFresh(page, baseURL!);
+  await signInNewSubscriber(page, baseURL!);
   await openApp(page, '/feedback/new?kind=fault_report');
   const photo = await phonePhoto(page);
   await page.locator('#ticket-photos').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') });
@@ -251,7 +244,7 @@ test('a photo can be removed, a file that is not a picture is refused in words, 
 
 test('the quick-rating link rates once, signed out, and shows nothing of the ticket', async ({ page, browser, baseURL }) => {
   await presetPrefs(page.context());
-  await signInFresh(page, baseURL!);
+  await signInNewSubscriber(page, baseURL!);
   const created = await page.request.post('/api/feedback/tickets', {
     data: {
       kind: 'enquiry',

@@ -269,6 +269,17 @@ export async function createSubscriber(
 }
 
 /**
+ * A fresh subscriber of this star level, no points, signed in through the real UI: a
+ * test's own account, untouched by other tests in the worker. Resolves to the phone.
+ */
+export async function signInNewSubscriber(page: Page, baseURL: string, starLevel = 3): Promise<string> {
+  const phone = uniquePhone();
+  await createSubscriber(baseURL, { phone, points: 0, starLevel });
+  await signIn(page, phone);
+  return phone;
+}
+
+/**
  * Makes the server forget every session of `phone` (DELETE /api/_test/sessions, test-only),
  * as when a session expires, is signed out elsewhere or the backend restarts with a fresh
  * database: the browser's cookie then counts as signed out.

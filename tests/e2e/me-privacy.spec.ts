@@ -8,20 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { clearFaults, createSubscriber, expect, openApp, presetPrefs, setFault, signIn, test, uniquePhone } from './fixtures';
+import { clearFaults, expect, openApp, presetPrefs, setFault, test, signInNewSubscriber } from './fixtures';
 import { discussionBoard, freshKey } from './community';
 import { MODES, pageTitle } from './screens';
 
 const consent = (page: Page) => page.getByRole('switch', { name: '接收优惠活动消息' });
 const exportButton = (page: Page) => page.getByRole('button', { name: '下载我的数据' });
 const codeField = (page: Page) => page.getByLabel('本机号码的后 4 位');
-
-async function signInFresh(page: Page, baseURL: string): Promise<string> {
-  const phone = uniquePhone();
-  await createSubscriber(baseURL, { phone, starLevel: 2 });
-  await signIn(page, phone);
-  return phone;
-}
 
 for (const mode of MODES) {
   test.describe(`${mode.name} mode`, () => {
@@ -30,7 +23,7 @@ for (const mode of MODES) {
     });
 
     test('what is kept is said, and the marketing consent switch persists', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!, 2);
       await openApp(page, '/me');
       await page.getByRole('link', { name: '隐私中心' }).click();
       await expect(pageTitle(page)).toHaveText('隐私中心');
@@ -61,7 +54,7 @@ for (const mode of MODES) {
     });
 
     test('download my data saves a JSON file with the user\'s tickets and posts', async ({ page, baseURL }) => {
-      await signInFresh(page, baseURL!);
+      await signInNewSubscriber(page, baseURL!, 2);
       const ticket = await page.request.post('/api/feedback/tickets', {
         data: {
           kind: 'enquiry',
@@ -96,7 +89,7 @@ for (const mode of MODES) {
     });
 
     test('a deletion request needs the last four digits, then stays pending over a reload', async ({ page, baseURL }) => {
-      const phone = await signInFresh(page, baseURL!);
+      const phone = await signInNewSubscriber(page, baseURL!, 2);
       await openApp(page, '/me/privacy');
       await page.getByRole('button', { name: '申请注销' }).click();
 
@@ -136,7 +129,7 @@ for (const mode of MODES) {
 
 test('the export failing says so beside its button and keeps the page usable', async ({ page, context, baseURL }) => {
   await presetPrefs(context);
-  await signInFresh(page, baseURL!);
+  await signInNewSubscriber(page, baseURL!, 2);
   await openApp(page, '/me/privacy');
   await setFault(baseURL!, { path: '/api/me/export', mode: 'error' });
   await exportButton(page).click();
