@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::greeting::greeting;
-use crate::auth::{use_session, SessionState, SignInPrompt};
+use crate::auth::{probably_signed_in, use_session, SessionState, SignInPrompt};
 use crate::i18n::{tr, use_texts, TextKey};
 use crate::layout::ElderSwitch;
 use crate::me::FamilyCallButtons;
@@ -63,6 +63,11 @@ pub fn HomePage() -> impl IntoView {
     // Who is signed in: the summary is made anew for another subscriber, not for a change
     // to the same one's profile.
     let signed_in_as = Memo::new(move |_| session.profile().map(|p| p.id));
+    let reserve_summary = move || match session.state.get() {
+        SessionState::SignedIn(_) => true,
+        SessionState::Checking => probably_signed_in(),
+        _ => false,
+    };
 
     view! {
         <div class="page home">
@@ -84,7 +89,12 @@ pub fn HomePage() -> impl IntoView {
 
             // Today's moments, points, tickets and messages: their code comes with the
             // "me" group (lazy_pages::home_summary), not the first load.
-            {move || signed_in_as.get().map(|_| Suspend::new(crate::lazy_pages::home_summary()))}
+            // Its room (home.css: about one summary card) is kept while it comes, so the cards
+            // below do not jump down; index.html preloads the group when this browser was
+            // signed in (the hint in localStorage).
+            <div class="home-day" class:home-day--reserved=reserve_summary>
+                {move || signed_in_as.get().map(|_| Suspend::new(crate::lazy_pages::home_summary()))}
+            </div>
 
             <section class="card card--care" aria-labelledby="home-elder-title">
                 <h2 class="card__title" id="home-elder-title">
