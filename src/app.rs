@@ -26,6 +26,7 @@ use crate::widgets::toast::provide_toasts;
 pub fn App() -> impl IntoView {
     provide_prefs();
     provide_toasts();
+    crate::elder::provide_confirm_send();
     provide_page_meta();
     provide_page_loading();
     provide_server_info();

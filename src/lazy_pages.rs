@@ -29,10 +29,12 @@ use crate::care::{self, HomeSummaryCards, InboxPage, PreferencesPage, ReportPage
 use crate::community::{
     self, CommunityPage, ModerationLogPage, ModerationPage, NewThreadPage, ThreadPage,
 };
+use crate::elder::{ConfirmSendDialog, ElderTools};
 use crate::feedback::{
     self, FeedbackPage, NewTicketPage, QueuePage, QuickRatePage, SurveyPage, SurveyResultsPage,
     TicketPage,
 };
+use crate::home::ElderTiles;
 use crate::mall::{self, DonatePage, ItemPage, LedgerPage, MallPage, OrderPage, OrdersPage};
 use crate::me::{self, FamilyPage, MePage, SettingsPage};
 use crate::me::{CallbackPage, PrivacyPage, TierPage};
@@ -113,8 +115,39 @@ pub async fn home_summary() -> AnyView {
         .unwrap_or_else(|_| load_failed())
 }
 
-page_group!(sign_in_pages: SignInScreen {
+// Elder mode's own parts (the read-aloud and help row every screen shows, the elder
+// home's tiles and the question before sending) come with the sign-in page's code: in the
+// first load they cost every subscriber 14 KB, though most never switch elder mode on, and
+// a group of their own made wasm-split cut the code groups share into more chunks: every
+// other group 4-6 KB and 14 files more. Sign-in is small and shares little beyond the
+// first load. index.html preloads the group when the stored preferences say elder mode.
+// Their parts keep their room while it comes (style/frame.css, home.css).
+/// One of elder mode's parts, with the group's code; a group that cannot be fetched shows
+/// the error card with a reload, as a page would.
+async fn elder_part(part: SignInScreen) -> AnyView {
+    sign_in_pages(part).await.unwrap_or_else(|_| load_failed())
+}
+
+/// The read-aloud and help row under the top bar (`elder::ElderTools`).
+pub async fn elder_tools() -> AnyView {
+    elder_part(SignInScreen::ElderToolsPart).await
+}
+
+/// The elder home's six tiles (`home::ElderTiles`).
+pub async fn elder_tiles() -> AnyView {
+    elder_part(SignInScreen::ElderTilesPart).await
+}
+
+/// The question before a form is sent (`elder::ConfirmSendDialog`).
+pub async fn confirm_send_dialog() -> AnyView {
+    elder_part(SignInScreen::ConfirmSendPart).await
+}
+
+page_group!(sign_in_pages: SignInScreen, style "elder" {
     SignInRoute => SignInPage;
+    ElderToolsPart => ElderTools;
+    ElderTilesPart => ElderTiles;
+    ConfirmSendPart => ConfirmSendDialog;
 });
 
 // The community is two groups: a link in a text message opens a thread, and should not

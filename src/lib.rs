@@ -8,6 +8,7 @@ pub mod auth;
 pub mod care;
 pub mod community;
 pub mod drafts;
+pub mod elder;
 pub mod feedback;
 pub mod home;
 pub mod i18n;

@@ -21,17 +21,22 @@ pub fn use_server_info() -> ServerInfoResource {
     expect_context::<ServerInfoResource>()
 }
 
-/// One tap to a person: the operator's hotline.
-#[component]
-pub fn HotlineButton() -> impl IntoView {
-    let t = use_texts();
+/// The operator's hotline: the backend's number once it has answered.
+pub fn use_hotline() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let info = use_server_info();
-    let hotline = move || {
+    move || {
         info.get()
             .and_then(|r| r.ok())
             .map(|i| i.hotline)
             .unwrap_or_else(|| FALLBACK_HOTLINE.to_owned())
-    };
+    }
+}
+
+/// One tap to a person: the operator's hotline.
+#[component]
+pub fn HotlineButton() -> impl IntoView {
+    let t = use_texts();
+    let hotline = use_hotline();
     view! {
         <a class="button button--primary button--block" href=move || format!("tel:{}", hotline())>
             <Icon kind=IconKind::Phone />

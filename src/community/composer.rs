@@ -14,6 +14,7 @@ use super::words::refusal_text;
 use crate::api::submit_once::{Idempotent, SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::drafts::Draft;
+use crate::elder::use_confirm_send;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::length::check_length;
 use crate::widgets::length_field::LengthField;
@@ -101,6 +102,7 @@ pub fn ReplyComposer(
             on_posted.run(created.reply);
         }
     });
+    let confirm = use_confirm_send();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -110,14 +112,15 @@ pub fn ReplyComposer(
             }
             return;
         }
-        submit.submit(ReplyToThread {
+        let request = ReplyToThread {
             thread_id,
             request: CreateReplyRequest {
                 body: text.get_untracked().trim().to_owned(),
                 parent_id: target.get_untracked().map(|t| t.reply_id),
                 idempotency_key: String::new(),
             },
-        });
+        };
+        confirm.ask(tr(|t| t.confirm_reply), move || submit.submit(request));
     };
     view! {
         <form class="card form composer" novalidate on:submit=on_submit aria-labelledby="composer-title">

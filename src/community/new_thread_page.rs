@@ -20,6 +20,7 @@ use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::auth::RequireSignIn;
 use crate::drafts::Draft;
+use crate::elder::use_confirm_send;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::length_field::LengthField;
@@ -103,6 +104,7 @@ fn ThreadForm(boards: Vec<Board>) -> impl IntoView {
             );
         }
     });
+    let confirm = use_confirm_send();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -112,7 +114,7 @@ fn ThreadForm(boards: Vec<Board>) -> impl IntoView {
             return;
         }
         if let Some(request) = form.with_untracked(request) {
-            submit.submit(request);
+            confirm.ask(tr(|t| t.confirm_new_thread), move || submit.submit(request));
         }
     };
     view! {

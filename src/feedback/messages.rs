@@ -18,6 +18,7 @@ use super::words::refusal_text;
 use crate::api::submit_once::{Idempotent, SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::drafts::Draft;
+use crate::elder::use_confirm_send;
 use crate::i18n::dates::Ago;
 use crate::prefs::use_prefs;
 use crate::widgets::icons::{Icon, IconKind};
@@ -160,6 +161,7 @@ pub fn MessageComposer(
             on_posted.run(posted.ticket);
         }
     });
+    let confirm = use_confirm_send();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -173,14 +175,15 @@ pub fn MessageComposer(
                 f.photos.iter().map(|p| p.id).collect(),
             )
         });
-        submit.submit(MessageToTicket {
+        let request = MessageToTicket {
             ticket_id,
             request: NewMessageRequest {
                 text,
                 photo_ids,
                 idempotency_key: String::new(),
             },
-        });
+        };
+        confirm.ask(tr(|t| t.confirm_message), move || submit.submit(request));
     };
     view! {
         <form class="card form composer" novalidate on:submit=on_submit aria-labelledby="message-form-title">

@@ -22,6 +22,7 @@ use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::auth::{use_session, RequireSignIn};
 use crate::drafts::Draft;
+use crate::elder::use_confirm_send;
 use crate::widgets::choice_group::ChoiceGroup;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::length_field::LengthField;
@@ -92,6 +93,7 @@ fn TicketForm() -> impl IntoView {
             );
         }
     });
+    let confirm = use_confirm_send();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -102,7 +104,7 @@ fn TicketForm() -> impl IntoView {
             return;
         }
         if let Some(request) = form.with_untracked(request) {
-            submit.submit(request);
+            confirm.ask(tr(|t| t.confirm_new_ticket), move || submit.submit(request));
         }
     };
     let own_number = move || {

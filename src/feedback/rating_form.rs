@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::api;
 use super::texts::{tr, use_texts, Texts};
 use super::words::refusal_text;
+use crate::elder::use_confirm_send;
 use crate::widgets::choice_group::ChoiceGroup;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::length::check_length;
@@ -51,6 +52,7 @@ pub fn RatingForm(ticket_id: i64, #[prop(into)] on_rated: Callback<TicketDetail>
     };
     let missing =
         move || satisfaction.get().is_none() || recommend.get().is_none() || solved.get().is_none();
+    let confirm = use_confirm_send();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -65,11 +67,14 @@ pub fn RatingForm(ticket_id: i64, #[prop(into)] on_rated: Callback<TicketDetail>
             return;
         };
         let comment = comment.get_untracked();
-        send.dispatch(RatingRequest {
+        let request = RatingRequest {
             satisfaction,
             recommend,
             solved,
             comment: (!comment.trim().is_empty()).then(|| comment.trim().to_owned()),
+        };
+        confirm.ask(tr(|t| t.confirm_rating), move || {
+            send.dispatch(request);
         });
     };
     let reopens = move || {

@@ -69,14 +69,18 @@ pub fn HomePage() -> impl IntoView {
         _ => false,
     };
 
+    let elder = move || prefs.with(|p| p.elder_mode);
+
     view! {
-        <div class="page home">
+        <div class="page home" class:home--elder=elder>
             // Looks like a search field and opens the search page: typing there finds any
             // feature or setting (长辈版, 积分, 投诉), and its code loads only then.
-            <A href="/search" attr:class="search-link">
-                <Icon kind=IconKind::Search />
-                <span>{tr(|t| t.search)}</span>
-            </A>
+            <Show when=move || !elder()>
+                <A href="/search" attr:class="search-link">
+                    <Icon kind=IconKind::Search />
+                    <span>{tr(|t| t.search)}</span>
+                </A>
+            </Show>
             <section class="card card--hero">
                 <h2 class="card__title"><Icon kind=IconKind::Heart />{greeting}</h2>
                 <p>{tr(|t| t.home_intro)}</p>
@@ -87,15 +91,38 @@ pub fn HomePage() -> impl IntoView {
                 </Show>
             </section>
 
+            // Elder mode: six large tiles instead of the cards below (src/home/elder_home.rs).
+            // Their code comes with elder mode's group (lazy_pages::elder_tiles); their room
+            // is kept meanwhile.
+            <Show when=elder>
+                <div class="elder-tiles-slot">{Suspend::new(crate::lazy_pages::elder_tiles())}</div>
+            </Show>
+
             // Today's moments, points, tickets and messages: their code comes with the
             // "me" group (lazy_pages::home_summary), not the first load.
             // Its room (home.css: about one summary card) is kept while it comes, so the cards
             // below do not jump down; index.html preloads the group when this browser was
             // signed in (the hint in localStorage).
+
             <div class="home-day" class:home-day--reserved=reserve_summary>
                 {move || signed_in_as.get().map(|_| Suspend::new(crate::lazy_pages::home_summary()))}
             </div>
 
+            <Show when=move || !elder()>
+                <StandardCards />
+            </Show>
+        </div>
+    }
+}
+
+/// The standard home's cards: the elder-mode offer, one tap to a person, and the way to
+/// every service.
+#[component]
+fn StandardCards() -> impl IntoView {
+    let t = use_texts();
+    let session = use_session();
+    let prefs = use_prefs();
+    view! {
             <section class="card card--care" aria-labelledby="home-elder-title">
                 <h2 class="card__title" id="home-elder-title">
                     <Icon kind=IconKind::TextSize />
@@ -132,6 +159,5 @@ pub fn HomePage() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-        </div>
     }
 }

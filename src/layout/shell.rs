@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::tab_bar::TabBar;
 use super::top_bar::TopBar;
 use crate::i18n::{tr, use_texts};
+use crate::prefs::use_prefs;
 use crate::widgets::elder_prompt::ElderPrompt;
 use crate::widgets::page_title::{PageAnnouncer, PageMeta};
 use crate::widgets::toast::ToastRegion;
@@ -12,6 +13,8 @@ use crate::widgets::toast::ToastRegion;
 pub fn Shell(children: Children) -> impl IntoView {
     let t = use_texts();
     let meta = expect_context::<RwSignal<PageMeta>>();
+    let prefs = use_prefs();
+    let elder = move || prefs.with(|p| p.elder_mode);
     Effect::new(move |_| {
         let t = t.get();
         let title = (meta.get().title)(t);
@@ -32,5 +35,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <ToastRegion />
         <PageAnnouncer />
         <ElderPrompt />
+        // Elder mode asks before a form is sent; its code comes with elder mode's group.
+        {move || elder().then(|| Suspend::new(crate::lazy_pages::confirm_send_dialog()))}
     }
 }

@@ -22,6 +22,7 @@ use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::auth::{use_session, RequireSignIn};
 use crate::drafts::Draft;
+use crate::elder::use_confirm_send;
 use crate::i18n::dates::now;
 use crate::prefs::use_prefs;
 use crate::server_info::HotlineButton;
@@ -279,6 +280,7 @@ fn CallbackForm(#[prop(into)] on_requested: Callback<CallbackCreated>) -> impl I
         _ => None,
     };
     let refusal_for = move |field: RefusedField| refusal().filter(|e| refused_field(e) == field);
+    let confirm = use_confirm_send();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -287,13 +289,14 @@ fn CallbackForm(#[prop(into)] on_requested: Callback<CallbackCreated>) -> impl I
         }
         let typed = note.get_untracked();
         let typed = typed.trim();
-        submit.submit(NewCallbackRequest {
+        let request = NewCallbackRequest {
             day: day.get_untracked(),
             window: window.get_untracked(),
             phone: None,
             note: (!typed.is_empty()).then(|| typed.to_owned()),
             idempotency_key: String::new(),
-        });
+        };
+        confirm.ask(tr(|t| t.confirm_callback), move || submit.submit(request));
     };
     let window_options: Vec<(ContactWindow, Signal<&'static str>)> = ContactWindow::ALL
         .iter()

@@ -14,6 +14,7 @@ use super::texts::{tr, use_texts, Texts};
 use crate::api::submit_once::{SubmitOnce, SubmitState};
 use crate::api::ApiError;
 use crate::auth::{use_session, RequireSignIn};
+use crate::elder::use_confirm_send;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::loaded::Loaded;
 use crate::widgets::page_title::set_page_meta;
@@ -170,15 +171,17 @@ fn AddContact(max: u32, #[prop(into)] on_added: Callback<FamilyContactCreated>) 
             on_added.run(created);
         }
     });
+    let confirm = use_confirm_send();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         if let Ok((name, phone)) = check(&name.get_untracked(), &phone.get_untracked()) {
-            submit.submit(NewFamilyContact {
+            let request = NewFamilyContact {
                 name,
                 phone,
                 idempotency_key: String::new(),
-            });
+            };
+            confirm.ask(tr(|t| t.confirm_family), move || submit.submit(request));
         }
     };
     view! {

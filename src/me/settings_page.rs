@@ -47,6 +47,17 @@ pub fn SettingsPage() -> impl IntoView {
                 <p>{tr(|t| t.elder_setting_desc)}</p>
                 <ElderSwitch large=true />
             </section>
+            <section class="card" aria-labelledby="settings-read-aloud-title">
+                <h2 class="card__title" id="settings-read-aloud-title"><Icon kind=IconKind::Speaker />{tr(|t| t.read_aloud_title)}</h2>
+                <p id="settings-read-aloud-desc">{tr(|t| t.read_aloud_desc)}</p>
+                <button type="button" role="switch" class="switch switch--large"
+                    aria-checked=move || prefs.with(|p| p.read_aloud_auto).to_string()
+                    aria-describedby="settings-read-aloud-desc"
+                    on:click=move |_| prefs.update(|p| p.read_aloud_auto = !p.read_aloud_auto)>
+                    <span class="switch__label">{tr(|t| t.read_aloud_auto)}</span>
+                    <span class="switch__track" aria-hidden="true"><span class="switch__thumb"></span></span>
+                </button>
+            </section>
             <section class="card">
                 <ChoiceGroup
                     name="text-size"

@@ -12,6 +12,8 @@ pub struct Prefs {
     pub locale: Locale,
     /// The first-visit question about elder mode has been answered (either way).
     pub elder_prompt_answered: bool,
+    /// Read each new screen aloud as it opens (the read-aloud button reads on request).
+    pub read_aloud_auto: bool,
 }
 
 /// Text-size steps. Each multiplies the mode's base size (16 px standard, 20 px elder).

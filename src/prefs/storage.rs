@@ -28,6 +28,7 @@ pub fn parse_prefs(stored: Option<&str>) -> Prefs {
         theme: field(fields, "theme"),
         locale: field(fields, "locale"),
         elder_prompt_answered: field(fields, "elder_prompt_answered"),
+        read_aloud_auto: field(fields, "read_aloud_auto"),
     }
 }
 
@@ -65,6 +66,7 @@ mod tests {
             theme: Theme::Contrast,
             locale: Locale::En,
             elder_prompt_answered: true,
+            read_aloud_auto: true,
         };
         assert_eq!(parse_prefs(Some(&serialize_prefs(&prefs))), prefs);
     }

@@ -76,10 +76,10 @@ pub fn ElderPrompt() -> impl IntoView {
     }
 }
 
-/// A modal dialog keeps Tab and Shift+Tab among its own buttons, so keyboard and
-/// screen-reader users cannot wander into the page behind it.
-fn keep_focus_inside(dialog: &web_sys::HtmlElement, ev: &leptos::ev::KeyboardEvent) {
-    let Ok(buttons) = dialog.query_selector_all("button") else {
+/// A modal dialog keeps Tab and Shift+Tab among its own links and buttons, so keyboard
+/// and screen-reader users cannot wander into the page behind it.
+pub(crate) fn keep_focus_inside(dialog: &web_sys::HtmlElement, ev: &leptos::ev::KeyboardEvent) {
+    let Ok(buttons) = dialog.query_selector_all("a[href], button") else {
         return;
     };
     let (Some(first), Some(last)) = (

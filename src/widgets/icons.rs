@@ -37,6 +37,12 @@ pub enum IconKind {
     Question,
     /// A suggestion: a light bulb.
     Bulb,
+    /// Read aloud: a speaker with sound waves.
+    Speaker,
+    Pause,
+    /// Go on (reading): a triangle.
+    Play,
+    Stop,
 }
 
 impl IconKind {
@@ -66,6 +72,10 @@ impl IconKind {
             IconKind::Minus => &["M5 12h14"],
             IconKind::Camera => &["M4 8h3l2-3h6l2 3h3v11H4z", "M12 17a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z"],
             IconKind::Question => &["M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7", "M12 17v.5"],
+            IconKind::Speaker => &["M4 9h4l5-4v14l-5-4H4z", "M16 9a4 4 0 0 1 0 6", "M18.5 6.5a7.5 7.5 0 0 1 0 11"],
+            IconKind::Pause => &["M8 5v14", "M16 5v14"],
+            IconKind::Play => &["M7 4l13 8-13 8z"],
+            IconKind::Stop => &["M6 6h12v12H6z"],
             IconKind::Bulb => &["M9 18h6", "M10 21h4", "M12 3a6 6 0 0 0-3.5 10.9c.4.3.5.7.5 1.1v1h6v-1c0-.4.2-.8.5-1.1A6 6 0 0 0 12 3z"],
         }
     }

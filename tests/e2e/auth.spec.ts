@@ -123,10 +123,15 @@ for (const mode of MODES) {
     await signIn(page, USERS.wang.phone);
     await openApp(page, '/');
     await expect(page.getByRole('heading', { level: 2, name: /^王秀英，/ })).toBeVisible();
-    const homeCall = page.getByRole('main').getByRole('link', { name: /呼叫亲情号：女儿/ });
+    if (mode.elder) {
+      // The elder home's tiles call a person; her family is one tap further, in help.
+      await expect(page.getByRole('main').getByRole('link', { name: '人工客服 10000' })).toHaveAttribute('href', 'tel:10000');
+      await page.locator('header').getByRole('button', { name: '求助' }).click();
+    }
+    const homeCall = page.getByRole(mode.elder ? 'dialog' : 'main').getByRole('link', { name: /呼叫亲情号：女儿/ });
     await expect(homeCall).toBeVisible();
     await expect(homeCall).toHaveAttribute('href', `tel:${USERS.wang.family.phone}`);
-    await expect(page.getByRole('main').getByRole('link', { name: /拨打人工客服 10000/ })).toHaveAttribute('href', 'tel:10000');
+    await expect(page.getByRole(mode.elder ? 'dialog' : 'main').getByRole('link', { name: /拨打人工客服 10000/ })).toHaveAttribute('href', 'tel:10000');
     await auditScreen(page, `${mode.name}: home (王秀英)`, { soft: true });
 
     await openApp(page, '/me');

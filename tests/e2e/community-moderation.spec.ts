@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { expect, openApp, presetPrefs, signIn, test, USERS, signInNewSubscriber } from './fixtures';
+import { expect, openApp, presetPrefs, signIn, test, USERS, signInNewSubscriber, answerSendQuestion } from './fixtures';
 import { boards, discussionBoard, freshKey, memberViaApi, postReply, postThread } from './community';
 import { MODES } from './screens';
 
@@ -47,6 +47,7 @@ for (const mode of MODES) {
 
       await page.getByLabel('回复内容').fill('补充一下：我的宽带是 200M 的。');
       await page.getByRole('button', { name: '发送回复' }).click();
+      await answerSendQuestion(page);
       const mine = page.locator('.reply').filter({ hasText: '我的宽带是 200M' });
       await expect(mine).toBeVisible();
       await page.reload();
@@ -75,6 +76,7 @@ for (const mode of MODES) {
       await openApp(page, `/community/threads/${id}`);
       await page.getByLabel('回复内容').fill('我有信号放大器，需要的加微信 xinhao2026');
       await page.getByRole('button', { name: '发送回复' }).click();
+      await answerSendQuestion(page);
       const held = page.locator('.reply').filter({ hasText: 'xinhao2026' });
       await expect(held.getByText('待审核')).toBeVisible();
       // Others do not see it.

@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { clearFaults, expect, openApp, pinServerClock, presetPrefs, resetServerClock, setFault, test, signInNewSubscriber } from './fixtures';
+import { clearFaults, expect, openApp, pinServerClock, presetPrefs, resetServerClock, setFault, test, signInNewSubscriber, answerSendQuestion } from './fixtures';
 import { busiestThread, discussionBoard, freshKey, memberViaApi, postReply, postThread, replyCount } from './community';
 import { MODES } from './screens';
 
@@ -130,6 +130,7 @@ for (const mode of MODES) {
       await page.getByLabel('投票截止日期').fill(closes);
       await auditScreen(page, `${mode.name}: new thread with a poll`, { soft: true });
       await page.getByRole('button', { name: '发布' }).click();
+      await answerSendQuestion(page);
 
       await expect(page).toHaveURL(/\/community\/threads\/\d+$/);
       await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
@@ -144,6 +145,7 @@ for (const mode of MODES) {
 
       await replyBox(page).fill('我这边也是晚上慢，白天正常。');
       await page.getByRole('button', { name: '发送回复' }).click();
+      await answerSendQuestion(page);
       await expect(page.locator('.reply').filter({ hasText: '我这边也是晚上慢' })).toBeVisible();
       await expect(replyBox(page)).toHaveValue('');
     });
@@ -219,6 +221,7 @@ for (const mode of MODES) {
       // the words stay where they were.
       await setFault(baseURL!, { path: `/api/community/threads/${id}/replies`, method: 'POST', mode: 'error' });
       await page.getByRole('button', { name: '发送回复' }).click();
+      await answerSendQuestion(page);
       await expect(page.locator('.composer').getByText('正在确认结果')).toBeVisible();
       await expect(replyBox(page)).toHaveValue(text);
       await auditScreen(page, `${mode.name}: a reply being confirmed`, { soft: true });
@@ -229,6 +232,7 @@ for (const mode of MODES) {
       const second = '也可以发短信 CXHF 到 10001 查询。';
       await replyBox(page).fill(second);
       await page.getByRole('button', { name: '发送回复' }).dblclick();
+      await answerSendQuestion(page);
       await expect(page.locator('.reply').filter({ hasText: second })).toHaveCount(1);
       expect(await replyCount(author.api, id)).toBe(2);
       await page.reload();
@@ -256,6 +260,7 @@ for (const mode of MODES) {
       // reload in the middle brings back every field and carries on with the same request.
       await setFault(baseURL!, { path: '/api/community/threads', method: 'POST', mode: 'error' });
       await page.getByRole('button', { name: '发布' }).click();
+      await answerSendQuestion(page);
       await expect(page.getByText('正在确认结果')).toBeVisible();
       await page.reload();
       await expect(page.getByLabel('标题')).toHaveValue(title);

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { expect, openApp, presetPrefs, test, signInNewSubscriber } from './fixtures';
+import { expect, openApp, presetPrefs, test, signInNewSubscriber, answerSendQuestion } from './fixtures';
 import { MODES, pageTitle } from './screens';
 
 const nameField = (page: Page) => page.getByRole('form', { name: '添加亲情号' }).getByLabel('称呼');
@@ -39,6 +39,7 @@ for (const mode of MODES) {
       await phoneField(page).fill('137 0013 7000');
       await expect(nameField(page)).toHaveAttribute('aria-invalid', 'false');
       await addButton(page).click();
+      await answerSendQuestion(page);
       await expect(page.getByRole('status').filter({ hasText: '已添加亲情号：女儿' })).toBeVisible();
       const daughter = card(page, '女儿');
       await expect(daughter.getByRole('link', { name: '打给女儿' })).toHaveAttribute('href', 'tel:13700137000');
@@ -51,6 +52,7 @@ for (const mode of MODES) {
       await nameField(page).fill('闺女');
       await phoneField(page).fill('13700137000');
       await addButton(page).click();
+      await answerSendQuestion(page);
       await expect(page.getByText('这个号码已经存过了，或者是您自己的号码。')).toBeVisible();
       await expect(nameField(page)).toHaveValue('闺女');
 
@@ -96,6 +98,7 @@ test('five is the most: the fifth fills the list and the form gives way to a not
   await nameField(page).fill('老伴');
   await phoneField(page).fill('13700137009');
   await addButton(page).click();
+  await answerSendQuestion(page);
   await expect(card(page, '老伴')).toBeVisible();
   await expect(page.getByText('已经存满 5 个了。要添加新的，请先删除一个。')).toBeVisible();
   await expect(addButton(page)).toHaveCount(0);

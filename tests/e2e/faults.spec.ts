@@ -165,7 +165,7 @@ for (const mode of MODES) {
     await expect(alert).toBeVisible();
     // The greeting, the call buttons and the shortcuts do not depend on it.
     await expect(page.getByRole('heading', { level: 2, name: /王秀英/ })).toBeVisible();
-    await expect(page.getByRole('link', { name: /拨打人工客服/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /人工客服 10000/ })).toBeVisible();
     await auditScreen(page, `${mode.name}: home, summary failed`, { soft: true });
 
     await clearFaults(baseURL!);

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { clearFaults, expect, openApp, presetPrefs, setFault, test, signInNewSubscriber } from './fixtures';
+import { clearFaults, expect, openApp, presetPrefs, setFault, test, signInNewSubscriber, answerSendQuestion } from './fixtures';
 import { myTickets, phonePhoto, pickPhoto, staffApi, staffPage, ticketIdOf } from './feedback';
 import { MODES } from './screens';
 
@@ -54,6 +54,7 @@ for (const mode of MODES) {
       await page.getByLabel('什么时间方便联系').selectOption({ label: '晚上（18:00–21:00）' });
       await auditScreen(page, `${mode.name}: new ticket form, filled`, { soft: true });
       await page.getByRole('button', { name: '提交反馈' }).click();
+      await answerSendQuestion(page);
 
       await expect(page).toHaveURL(/\/feedback\/tickets\/\d+$/);
       const id = ticketIdOf(page);
@@ -98,6 +99,7 @@ for (const mode of MODES) {
       await page.getByLabel('还想说点什么（可不填）').fill('第二天又断了一次。');
       await auditScreen(page, `${mode.name}: rating a resolved ticket`, { soft: true });
       await page.getByRole('button', { name: '提交评价' }).click();
+      await answerSendQuestion(page);
       await expect(page.locator('.ticket-summary .ticket-status')).toHaveText('处理中');
       await expect(page.locator('.ticket-summary').getByText('跟进中')).toBeVisible();
       await expect(page.getByText(/应在 .* 前解决/)).toBeVisible();
@@ -151,6 +153,7 @@ for (const mode of MODES) {
       await page.getByRole('button', { name: '下一题' }).click();
       await expect(page.getByText('您回答了 2 道题。', { exact: false })).toBeVisible();
       await page.getByRole('button', { name: '提交问卷' }).click();
+      await answerSendQuestion(page);
       await expect(page.getByRole('heading', { name: '谢谢您的参与' })).toBeVisible();
 
       const saved = await page.request.get('/api/surveys/1');
@@ -178,6 +181,7 @@ for (const mode of MODES) {
 
       await setFault(baseURL!, { path: '/api/feedback/tickets', method: 'POST', mode: 'error' });
       await page.getByRole('button', { name: '提交反馈' }).click();
+      await answerSendQuestion(page);
       await expect(page.getByText('正在确认结果')).toBeVisible();
       await page.reload();
       await expect(description(page)).toHaveValue(text);
@@ -217,6 +221,7 @@ test('an enquiry, a complaint and a suggestion, each with a photo', async ({ pag
     await pickPhoto(page, 'ticket-photos', photo);
     await expect(thumbnail(page, 1)).toBeVisible();
     await page.getByRole('button', { name: '提交反馈' }).click();
+    await answerSendQuestion(page);
     await expect(page.getByRole('heading', { level: 2, name: `${c.kind} · ${c.category}` })).toBeVisible();
     await expect(page.locator('.ticket-page .photo-strip img')).toHaveCount(1);
   }

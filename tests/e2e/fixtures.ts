@@ -42,6 +42,7 @@ export interface Prefs {
   theme: Theme;
   locale: Locale;
   elder_prompt_answered: boolean;
+  read_aloud_auto?: boolean;
 }
 
 export const PREFS_KEY = 'care.prefs.v1';
@@ -435,3 +436,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/**
+ * Elder mode asks before a form is sent (确定要…吗？ with 确定 and 再看看): answers yes, and
+ * checks the question is asked with two big answers and goes away. Standard mode sends at
+ * once, so there is nothing to answer. Call it right after the tap that sends.
+ */
+export async function answerSendQuestion(page: Page): Promise<void> {
+  if ((await page.locator('html').getAttribute('data-elder')) !== 'on') return;
+  const question = page.getByRole('alertdialog');
+  await expect(question).toBeVisible();
+  const yes = question.getByRole('button', { name: /^(确定|Yes, send)$/ });
+  const no = question.getByRole('button', { name: /^(再看看|Not yet)$/ });
+  for (const answer of [yes, no]) {
+    const box = await answer.boundingBox();
+    expect(box && box.height >= 60 && box.width >= 60, 'the answers are big buttons').toBeTruthy();
+  }
+  await yes.click();
+  await expect(question).toHaveCount(0);
+}

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { auditScreen } from './audit';
-import { createSubscriber, expect, openApp, presetPrefs, signIn, test, uniquePhone } from './fixtures';
+import { createSubscriber, expect, openApp, presetPrefs, signIn, test, uniquePhone, answerSendQuestion } from './fixtures';
 import { freshKey } from './community';
 import { MODES, pageTitle } from './screens';
 
@@ -45,6 +45,7 @@ for (const mode of MODES) {
         if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/me/callbacks') posts.push(r.url());
       });
       await form(page).getByRole('button', { name: '预约回电' }).dblclick();
+      await answerSendQuestion(page);
       await expect(page.getByRole('status').filter({ hasText: '已预约回电，客服会按时打给您。' })).toBeVisible();
       expect(posts).toHaveLength(1);
       await expect(openCard(page)).toContainText('等待客服回电');
@@ -80,6 +81,7 @@ for (const mode of MODES) {
       // A new request may be made again, with an empty note.
       await expect(form(page).getByLabel('想咨询什么（选填）')).toHaveValue('');
       await form(page).getByRole('button', { name: '预约回电' }).click();
+      await answerSendQuestion(page);
       await expect(openCard(page)).toContainText('等待客服回电');
     });
   });

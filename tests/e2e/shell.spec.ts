@@ -168,8 +168,9 @@ test.describe('the top-bar elder switch', () => {
     await expectElderOn(page, true);
     expect(await rootVar(page, '--tap')).toBe('3rem');
     expect(await rootVar(page, '--line-height')).toBe('1.6');
-    // The big switch on the home card follows.
-    await expect(page.getByRole('main').getByRole('switch', { name: '长辈版' })).toHaveAttribute('aria-checked', 'true');
+    // Home becomes the elder home: six tiles instead of the cards (and their big switch).
+    await expect(page.getByRole('main').getByRole('region', { name: '常用服务' }).getByRole('link')).toHaveCount(6);
+    await expect(page.getByRole('main').getByRole('switch', { name: '长辈版' })).toHaveCount(0);
     await auditElderMode(page, 'home after the top-bar switch', { soft: true });
 
     await page.reload();
@@ -194,9 +195,14 @@ test.describe('the top-bar elder switch', () => {
     const big = page.getByRole('main').getByRole('switch', { name: '长辈版' });
     await expect(big).toHaveAttribute('aria-checked', 'false');
     await big.click();
-    await expect(big).toHaveAttribute('aria-checked', 'true');
     await expect(headerElderSwitch(page)).toHaveAttribute('aria-checked', 'true');
     await expectElderOn(page, true);
+    // The card has done its work: the elder home has no cards, and the top bar's switch
+    // is the way back.
+    await expect(big).toHaveCount(0);
+    await headerElderSwitch(page).click();
+    await expectElderOn(page, false);
+    await expect(big).toHaveAttribute('aria-checked', 'false');
   });
 });
 

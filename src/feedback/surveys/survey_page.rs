@@ -17,6 +17,7 @@ use super::question::{localized, QuestionInput};
 use super::words::problem_text;
 use crate::auth::RequireSignIn;
 use crate::drafts::Draft;
+use crate::elder::use_confirm_send;
 use crate::feedback::texts::{tr, use_texts};
 use crate::feedback::words::refusal_text;
 use crate::lazy_pages::route_param;
@@ -192,10 +193,13 @@ fn SurveyFlow(view: SurveyView) -> impl IntoView {
         }
         _ => {}
     });
+    let confirm = use_confirm_send();
     let send = move |_| {
         let final_answers =
             survey.with_value(|s| answers.with_untracked(|a| without_skipped(s, a)));
-        submit.dispatch(final_answers);
+        confirm.ask(tr(|t| t.confirm_survey), move || {
+            submit.dispatch(final_answers);
+        });
     };
     let title = survey.with_value(|s| s.title.clone());
     let intro = survey.with_value(|s| s.intro.clone());
