@@ -54,6 +54,23 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "read-aloud",
+        title: |t| t.entry_read_aloud,
+        description: |t| t.entry_read_aloud_desc,
+        href: "/me/settings",
+        words: &[
+            "朗读",
+            "语音朗读",
+            "读给我听",
+            "念给我听",
+            "语音",
+            "read aloud",
+            "read to me",
+            "speech",
+            "voice",
+        ],
+    },
+    Entry {
         id: "points",
         title: |t| t.entry_points,
         description: |t| t.entry_points_desc,
@@ -505,6 +522,8 @@ mod tests {
             ("免打扰", "care-preferences", "/care/preferences"),
             ("生日礼包", "care-inbox", "/care"),
             ("季度报告", "care-report", "/care/report"),
+            ("读给我听", "read-aloud", "/me/settings"),
+            ("朗读", "read-aloud", "/me/settings"),
         ] {
             let t = SearchTexts::of(Locale::ZhCn);
             let found = find(typed, |e| (e.title)(t));
