@@ -95,7 +95,8 @@ pub enum ErrorCode {
     /// withdrawal.
     TicketNotOpen,
     /// Feedback: staff's action does not fit the ticket's status (accepting a closed one,
-    /// resolving a withdrawn one).
+    /// resolving a withdrawn one), or the subscriber undoes the withdrawal of a ticket that
+    /// is not withdrawn.
     TicketTransitionForbidden,
     /// Feedback: only a resolved ticket not yet rated can be rated.
     RatingNotAllowed,
@@ -133,6 +134,9 @@ pub enum ErrorCode {
     CallbackAlreadyOpen,
     /// Me: the confirmation is not the last four digits of the subscriber's phone number.
     ConfirmationMismatch,
+    /// Undo: the time to undo a ticket's withdrawal or a post's deletion
+    /// (`undo::UNDO_WINDOW_MINUTES`) has passed.
+    UndoExpired,
     /// Any code this build does not know yet (a newer backend); treated like `Internal`.
     #[serde(other)]
     Unknown,
@@ -201,7 +205,8 @@ impl ErrorCode {
             | FamilyContactsFull
             | FamilyNumberTaken
             | CallbackDayOutOfRange
-            | CallbackAlreadyOpen => 409,
+            | CallbackAlreadyOpen
+            | UndoExpired => 409,
             TooManyAttempts | RateLimited => 429,
             Internal | Unknown => 500,
         }
@@ -336,6 +341,7 @@ mod tests {
             (CallbackDayOutOfRange, 409),
             (CallbackAlreadyOpen, 409),
             (ConfirmationMismatch, 422),
+            (UndoExpired, 409),
         ];
         for (code, status) in table {
             assert_eq!(code.http_status(), status, "{code:?}");
@@ -401,10 +407,11 @@ mod tests {
             CallbackDayOutOfRange => 55,
             CallbackAlreadyOpen => 56,
             ConfirmationMismatch => 57,
+            UndoExpired => 58,
         };
         let mut listed: Vec<usize> = table.iter().map(|&(code, _)| number(code)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=57).collect();
+        let expected: Vec<usize> = (0..=58).collect();
         assert_eq!(listed, expected, "every code once");
     }
 

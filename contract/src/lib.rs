@@ -24,5 +24,6 @@ pub mod points;
 pub mod profile;
 pub mod surveys;
 pub mod time;
+pub mod undo;
 
 pub use error::{ApiError, ErrorCode, ErrorDetails};

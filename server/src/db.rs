@@ -29,6 +29,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_surveys.sql")),
     (6, include_str!("migrations/0006_care.sql")),
     (7, include_str!("migrations/0007_me.sql")),
+    (8, include_str!("migrations/0008_undo.sql")),
 ];
 
 #[derive(Debug)]
@@ -290,6 +291,6 @@ mod tests {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 7);
+        assert_eq!(version, MIGRATIONS.last().unwrap().0);
     }
 }

@@ -316,7 +316,8 @@ async fn the_author_edits_a_reply_in_the_window_and_a_deleted_reply_keeps_its_pl
     .await;
     assert_eq!(edited.body.as_deref(), Some("我觉得定向流量包最划算。"));
     assert_eq!(edited.edited_at, Some(server.config.clock.now()));
-    assert_eq!(author.delete(&path).await.status(), 204);
+    let deleted: PostDeleted = decode(author.delete(&path).await, 200).await;
+    assert_eq!(deleted.deleted_at, server.config.clock.now());
     // Others see a placeholder where it was, and the reply under it stays.
     let page: ReplyPage = other
         .fetch(&format!(

@@ -354,7 +354,16 @@ async fn a_deleted_thread_is_gone_for_everyone_and_the_deletion_is_logged() {
     let path = format!("/api/community/threads/{}", t.id);
     expect_error(other.delete(&path).await, 403, "forbidden").await;
     expect_error(staff.delete(&path).await, 403, "forbidden").await;
-    assert_eq!(author.delete(&path).await.status(), 204);
+    let deleted: PostDeleted = decode(author.delete(&path).await, 200).await;
+    assert_eq!(
+        deleted.post,
+        PostRef {
+            kind: PostKind::Thread,
+            id: t.id
+        }
+    );
+    assert_eq!(deleted.deleted_at, t0());
+    assert_eq!(deleted.undo_until, t0() + chrono::Duration::minutes(10));
     for who in [&author, &other, &staff] {
         expect_error(who.get(&path).await, 404, "not_found").await;
         let list = who

@@ -16,6 +16,7 @@ fn every_feedback_operation_is_listed() {
         ("/api/feedback/tickets/{id}", &["get"]),
         ("/api/feedback/tickets/{id}/messages", &["post"]),
         ("/api/feedback/tickets/{id}/withdraw", &["post"]),
+        ("/api/feedback/tickets/{id}/undo-withdraw", &["post"]),
         ("/api/feedback/tickets/{id}/rating", &["post"]),
         ("/api/feedback/photos", &["post"]),
         ("/api/feedback/photos/{id}", &["get"]),

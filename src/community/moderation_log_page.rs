@@ -29,6 +29,7 @@ pub fn action_label(action: ModerationAction, t: &Texts) -> &'static str {
         ModerationAction::Adopted => t.log_adopted,
         ModerationAction::BestAnswer => t.log_best_answer,
         ModerationAction::Deleted => t.log_deleted,
+        ModerationAction::DeletionUndone => t.log_deletion_undone,
     }
 }
 

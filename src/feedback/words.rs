@@ -68,6 +68,7 @@ pub fn event_name(kind: TicketEventKind, t: &'static Texts) -> &'static str {
         TicketEventKind::Reopened => t.event_reopened,
         TicketEventKind::Closed => t.event_closed,
         TicketEventKind::Withdrawn => t.event_withdrawn,
+        TicketEventKind::WithdrawalUndone => t.event_withdrawal_undone,
     }
 }
 

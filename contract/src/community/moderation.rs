@@ -200,6 +200,9 @@ named_enum! {
         BestAnswer,
         /// The author deleted their post.
         Deleted,
+        /// The author undid their deletion (within `undo::UNDO_WINDOW_MINUTES`): the post
+        /// is back in the state it had.
+        DeletionUndone,
     }
 }
 

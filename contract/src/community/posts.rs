@@ -1,6 +1,8 @@
 //! Posts (threads and replies): who wrote them, which one, where they stand, and what the
 //! signed-in member may do with them.
 
+use chrono::{DateTime, Utc};
+
 use crate::names::named_enum;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +38,19 @@ pub struct PostRef {
     pub kind: PostKind,
     #[serde(deserialize_with = "crate::integer::whole")]
     pub id: i64,
+}
+
+/// `DELETE /api/community/threads/{id}` and `DELETE /api/community/replies/{id}`: the post
+/// is deleted, and its author may undo that until `undo_until`
+/// (`POST /api/community/{threads|replies}/{id}/restore`). A deleted thread is not found
+/// afterwards, even by its author, so the app keeps this answer to offer the undo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostDeleted {
+    pub post: PostRef,
+    pub deleted_at: DateTime<Utc>,
+    /// `deleted_at` plus `undo::UNDO_WINDOW_MINUTES`.
+    pub undo_until: DateTime<Utc>,
 }
 
 named_enum! {

@@ -52,6 +52,11 @@ pub struct Reply {
     pub moderation_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editable_until: Option<DateTime<Utc>>,
+    /// A reply its author deleted: they may undo the deletion until then (its deletion
+    /// plus `undo::UNDO_WINDOW_MINUTES`, `POST /api/community/replies/{id}/restore`);
+    /// absent for anyone else, and once it has passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undo_until: Option<DateTime<Utc>>,
     pub can: PostActions,
 }
 

@@ -200,6 +200,9 @@ named_enum! {
         Reopened,
         Closed,
         Withdrawn,
+        /// The customer undid their withdrawal (within `undo::UNDO_WINDOW_MINUTES`): the
+        /// ticket is back where it was.
+        WithdrawalUndone,
     }
 }
 
@@ -357,6 +360,10 @@ mod tests {
             "waiting_for_customer"
         );
         assert_eq!(TicketEventKind::AskedCustomer.as_str(), "asked_customer");
+        assert_eq!(
+            TicketEventKind::WithdrawalUndone.as_str(),
+            "withdrawal_undone"
+        );
         assert_eq!(ContactMethod::PhoneCall.as_str(), "phone_call");
         assert_eq!(ContactWindow::AnyTime.as_str(), "any_time");
         assert_eq!(

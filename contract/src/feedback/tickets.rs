@@ -1,5 +1,5 @@
-//! Tickets: opening one, the lists, one ticket in full, messages, withdrawal, and staff's
-//! queue and actions.
+//! Tickets: opening one, the lists, one ticket in full, messages, withdrawal (and its undo),
+//! and staff's queue and actions.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -135,6 +135,10 @@ pub struct TicketActions {
     pub can_message: bool,
     /// The subscriber: withdraw it (open, not yet resolved).
     pub can_withdraw: bool,
+    /// The subscriber: undo their withdrawal (withdrawn less than
+    /// `undo::UNDO_WINDOW_MINUTES` ago; `undo_until` says until when).
+    #[serde(default)]
+    pub can_undo_withdrawal: bool,
     /// The subscriber: rate it (resolved, not yet rated).
     pub can_rate: bool,
     /// Staff: accept it (submitted).
@@ -181,6 +185,14 @@ pub struct TicketDetail {
     /// The latest rating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<TicketRating>,
+    /// When its subscriber withdrew it (a withdrawn ticket; absent for one withdrawn before
+    /// the time was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<DateTime<Utc>>,
+    /// Its subscriber may undo the withdrawal until then (`withdrawn_at` plus
+    /// `undo::UNDO_WINDOW_MINUTES`); absent for anyone else, and once it has passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undo_until: Option<DateTime<Utc>>,
     pub can: TicketActions,
     pub now: DateTime<Utc>,
 }

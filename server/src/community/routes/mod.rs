@@ -40,6 +40,10 @@ pub fn router() -> Router<AppState> {
                 .delete(threads::delete),
         )
         .route(
+            "/api/community/threads/{id}/restore",
+            post(threads::restore),
+        )
+        .route(
             "/api/community/threads/{id}/replies",
             get(replies::replies).post(replies::create),
         )
@@ -55,6 +59,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/community/replies/{id}",
             put(replies::edit).delete(replies::delete),
+        )
+        .route(
+            "/api/community/replies/{id}/restore",
+            post(replies::restore),
         )
         .route("/api/community/replies/{id}/vote", put(votes::reply_vote))
         .route("/api/community/replies/{id}/adopt", post(ideas::adopt))

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use care_contract::community::{
-    reply_body, CreateReplyRequest, EditReplyRequest, PostField, Reply, ReplyCreated,
+    reply_body, CreateReplyRequest, EditReplyRequest, PostDeleted, PostField, Reply, ReplyCreated,
     ReplyListQuery, ReplyPage, DEFAULT_REPLIES_PER_PAGE, MAX_REPLIES_PER_PAGE,
 };
 use care_contract::ApiError;
@@ -152,7 +152,8 @@ pub async fn edit(
     Ok(Json(reply))
 }
 
-/// The author deletes their reply within the edit window; a placeholder keeps its place.
+/// The author deletes their reply within the edit window; a placeholder keeps its place
+/// (with `undo_until` for its author until they may undo that, `POST .../restore`).
 #[utoipa::path(
     delete,
     operation_id = "delete_reply",
@@ -161,7 +162,7 @@ pub async fn edit(
     security(("session" = [])),
     params(("id" = i64, Path, description = "Reply id")),
     responses(
-        (status = 204, description = "Deleted"),
+        (status = 200, description = "Deleted; its author may undo that until `undo_until`", body = PostDeleted),
         (status = 403, description = "`forbidden`: not the author", body = ApiError),
         (status = 404, description = "`not_found`", body = ApiError),
         (status = 409, description = "`edit_window_closed`, or `invalid_status`: hidden, rejected or deleted", body = ApiError),
@@ -171,10 +172,38 @@ pub async fn delete(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiPath(id): ApiPath<i64>,
-) -> Result<StatusCode, AppError> {
-    write(&state, Some(user.subscriber_id), move |conn, ctx| {
+) -> Result<Json<PostDeleted>, AppError> {
+    let deleted = write(&state, Some(user.subscriber_id), move |conn, ctx| {
         store::replies::delete(conn, ctx, id)
     })
     .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(deleted))
+}
+
+/// The author undoes their deletion within `undo::UNDO_WINDOW_MINUTES` of it: the reply is
+/// back in the state it had (published: for everyone again). Logged for moderators.
+#[utoipa::path(
+    post,
+    operation_id = "restore_reply",
+    path = "/api/community/replies/{id}/restore",
+    tag = "community",
+    security(("session" = [])),
+    params(("id" = i64, Path, description = "Reply id")),
+    responses(
+        (status = 200, description = "The reply, back in the state it had", body = Reply),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+        (status = 404, description = "`not_found`: no such reply of this member", body = ApiError),
+        (status = 409, description = "`undo_expired`: deleted too long ago, or `invalid_status`: not deleted (restored already)", body = ApiError),
+    )
+)]
+pub async fn restore(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Reply>, AppError> {
+    let restored = write(&state, Some(user.subscriber_id), move |conn, ctx| {
+        store::replies::restore(conn, ctx, id)
+    })
+    .await?;
+    Ok(Json(restored))
 }

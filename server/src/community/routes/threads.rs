@@ -6,9 +6,9 @@ use axum::http::StatusCode;
 use axum::Json;
 use care_contract::community::{
     poll_option, thread_body, title, BestAnswerRequest, CreateThreadRequest, EditThreadRequest,
-    PostField, ReplyQuery, TextProblem, ThreadCreated, ThreadDetail, ThreadPage, ThreadQuery,
-    ThreadView, DEFAULT_PER_PAGE, DEFAULT_REPLIES_PER_PAGE, MAX_PER_PAGE, MAX_REPLIES_PER_PAGE,
-    POLL_MAX_OPTIONS, POLL_MIN_OPTIONS,
+    PostDeleted, PostField, ReplyQuery, TextProblem, ThreadCreated, ThreadDetail, ThreadPage,
+    ThreadQuery, ThreadView, DEFAULT_PER_PAGE, DEFAULT_REPLIES_PER_PAGE, MAX_PER_PAGE,
+    MAX_REPLIES_PER_PAGE, POLL_MAX_OPTIONS, POLL_MIN_OPTIONS,
 };
 use care_contract::ApiError;
 use serde_json::json;
@@ -216,7 +216,8 @@ pub async fn edit(
     Ok(Json(thread))
 }
 
-/// The author deletes their thread within the edit window; it is gone for everyone.
+/// The author deletes their thread within the edit window; it is gone for everyone (its
+/// author included) until they undo that (`undo_until`, `POST .../restore`).
 #[utoipa::path(
     delete,
     operation_id = "delete_thread",
@@ -225,7 +226,7 @@ pub async fn edit(
     security(("session" = [])),
     params(("id" = i64, Path, description = "Thread id")),
     responses(
-        (status = 204, description = "Deleted"),
+        (status = 200, description = "Deleted; its author may undo that until `undo_until`", body = PostDeleted),
         (status = 403, description = "`forbidden`: not the author", body = ApiError),
         (status = 404, description = "`not_found`", body = ApiError),
         (status = 409, description = "`edit_window_closed`, or `invalid_status`: hidden or rejected", body = ApiError),
@@ -235,12 +236,40 @@ pub async fn delete(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiPath(id): ApiPath<i64>,
-) -> Result<StatusCode, AppError> {
-    write(&state, Some(user.subscriber_id), move |conn, ctx| {
+) -> Result<Json<PostDeleted>, AppError> {
+    let deleted = write(&state, Some(user.subscriber_id), move |conn, ctx| {
         store::threads::delete(conn, ctx, id)
     })
     .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(deleted))
+}
+
+/// The author undoes their deletion within `undo::UNDO_WINDOW_MINUTES` of it: the thread is
+/// back in the state it had (published: for everyone again). Logged for moderators.
+#[utoipa::path(
+    post,
+    operation_id = "restore_thread",
+    path = "/api/community/threads/{id}/restore",
+    tag = "community",
+    security(("session" = [])),
+    params(("id" = i64, Path, description = "Thread id")),
+    responses(
+        (status = 200, description = "The thread, back in the state it had", body = ThreadDetail),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+        (status = 404, description = "`not_found`: no such thread of this member", body = ApiError),
+        (status = 409, description = "`undo_expired`: deleted too long ago, or `invalid_status`: not deleted (restored already)", body = ApiError),
+    )
+)]
+pub async fn restore(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<ThreadDetail>, AppError> {
+    let restored = write(&state, Some(user.subscriber_id), move |conn, ctx| {
+        store::threads::restore(conn, ctx, id)
+    })
+    .await?;
+    Ok(Json(restored))
 }
 
 /// The asker (or staff) chooses the thread's accepted answer, a published reply in it, or

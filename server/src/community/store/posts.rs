@@ -2,12 +2,16 @@
 //! with it ([`thread_actions`], [`reply_actions`]), the author's own edits ([`own_editable`]),
 //! authors, and loading a post's facts for a rule to look at.
 
-use care_contract::community::{Author, BoardKind, PostActions, PostKind, PostState};
+use care_contract::community::{
+    Author, BoardKind, PostActions, PostDeleted, PostKind, PostRef, PostState,
+};
 use care_contract::phone::mask_phone;
+use care_contract::undo::{can_undo, UNDO_WINDOW_MINUTES};
 use care_contract::ErrorCode;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{parse, state, Ctx, Viewer};
+use crate::mall::clock::from_ms;
 use crate::mall::MallConfig;
 use crate::store::StoreError;
 
@@ -213,6 +217,87 @@ pub fn own_editable(
     Ok(())
 }
 
+/// A post's deletion as the undo looks at it: who wrote it, where it stands, when its
+/// author deleted it and the state it had then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deletion {
+    pub author_id: i64,
+    pub state: PostState,
+    pub deleted_at: Option<i64>,
+    pub before: Option<PostState>,
+}
+
+/// Where undoing its author's deletion takes a post at `ctx.now_ms`: back to the state it
+/// had. Someone else's post is `not_found` (there is nothing of theirs to restore); one
+/// that is not deleted is `invalid_status`; one deleted `UNDO_WINDOW_MINUTES` ago or more
+/// (or at a time not kept) is `undo_expired`.
+pub fn after_undo_delete(d: &Deletion, ctx: &Ctx<'_>) -> Result<PostState, StoreError> {
+    if !ctx.viewer.is(d.author_id) {
+        return Err(StoreError::not_found());
+    }
+    if d.state != PostState::Deleted {
+        return Err(StoreError::refused(
+            ErrorCode::InvalidStatus,
+            format!("a {} post is not deleted", d.state.as_str()),
+        ));
+    }
+    match (d.deleted_at, d.before) {
+        (Some(at), Some(before)) if can_undo(from_ms(at), from_ms(ctx.now_ms)) => Ok(before),
+        _ => Err(StoreError::refused(
+            ErrorCode::UndoExpired,
+            format!("a deletion can be undone for {UNDO_WINDOW_MINUTES} minutes"),
+        )),
+    }
+}
+
+/// A post's [`Deletion`] from its table (`community_threads` or `community_replies`),
+/// whoever asks, with the thread it is in; `not_found` when there is no such post.
+pub fn deletion(conn: &Connection, kind: PostKind, id: i64) -> Result<(Deletion, i64), StoreError> {
+    let sql = match kind {
+        PostKind::Thread => {
+            "SELECT author_id, state, deleted_at, state_before_deletion, id
+             FROM community_threads WHERE id = ?1"
+        }
+        PostKind::Reply => {
+            "SELECT author_id, state, deleted_at, state_before_deletion, thread_id
+             FROM community_replies WHERE id = ?1"
+        }
+    };
+    conn.query_row(sql, [id], |r| {
+        Ok((
+            Deletion {
+                author_id: r.get(0)?,
+                state: state(1, &r.get::<_, String>(1)?)?,
+                deleted_at: r.get(2)?,
+                before: r
+                    .get::<_, Option<String>>(3)?
+                    .map(|s| state(3, &s))
+                    .transpose()?,
+            },
+            r.get(4)?,
+        ))
+    })
+    .optional()?
+    .ok_or_else(StoreError::not_found)
+}
+
+/// What deleting `post` at `at_ms` answers: when, and until when its author may undo it.
+pub fn deleted(post: PostRef, at_ms: i64) -> PostDeleted {
+    let deleted_at = from_ms(at_ms);
+    PostDeleted {
+        post,
+        deleted_at,
+        undo_until: care_contract::undo::undo_open_until(deleted_at),
+    }
+}
+
+/// Until when the viewer may undo the post's deletion (`None`: they may not).
+pub fn undo_until(d: &Deletion, ctx: &Ctx<'_>) -> Option<i64> {
+    after_undo_delete(d, ctx).ok()?;
+    d.deleted_at
+        .map(|at| care_contract::undo::undo_open_until(from_ms(at)).timestamp_millis())
+}
+
 /// May vote on or report a post: a signed-in member, not its author, a published post.
 fn may_judge(author_id: i64, state: PostState, viewer: &Viewer) -> bool {
     viewer.id.is_some() && !viewer.is(author_id) && state == PostState::Published
@@ -411,6 +496,84 @@ mod tests {
             assert!(!a.edit && !a.delete, "{state:?}");
         }
         assert!(!thread_actions(&thread(Published, false, BoardKind::Discussion), &other).edit);
+    }
+
+    fn deletion(state: PostState, deleted_at: Option<i64>, before: Option<PostState>) -> Deletion {
+        Deletion {
+            author_id: AUTHOR,
+            state,
+            deleted_at,
+            before,
+        }
+    }
+
+    #[test]
+    fn the_author_undoes_a_deletion_into_the_state_it_had_for_ten_minutes() {
+        let cfg = CommunityConfig::default();
+        let done = 5 * MINUTE;
+        for before in [Published, Held] {
+            let d = deletion(Deleted, Some(done), Some(before));
+            let last = ctx(member(AUTHOR), done + 10 * MINUTE - 1, &cfg);
+            assert_eq!(after_undo_delete(&d, &last).unwrap(), before);
+            assert_eq!(undo_until(&d, &last), Some(done + 10 * MINUTE));
+            let now = ctx(member(AUTHOR), done, &cfg);
+            assert_eq!(after_undo_delete(&d, &now).unwrap(), before);
+            let ten = ctx(member(AUTHOR), done + 10 * MINUTE, &cfg);
+            assert_eq!(
+                after_undo_delete(&d, &ten).unwrap_err().code(),
+                Some(ErrorCode::UndoExpired)
+            );
+            assert_eq!(undo_until(&d, &ten), None);
+        }
+        // A deletion from before the time was kept is too old to undo.
+        let mine = ctx(member(AUTHOR), done, &cfg);
+        for d in [
+            deletion(Deleted, None, None),
+            deletion(Deleted, Some(done), None),
+            deletion(Deleted, None, Some(Published)),
+        ] {
+            assert_eq!(
+                after_undo_delete(&d, &mine).unwrap_err().code(),
+                Some(ErrorCode::UndoExpired),
+                "{d:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_author_undoes_and_only_a_deletion() {
+        let cfg = CommunityConfig::default();
+        let d = deletion(Deleted, Some(0), Some(Published));
+        for viewer in [member(OTHER), staff(), Viewer::ANONYMOUS] {
+            let c = ctx(viewer, 0, &cfg);
+            assert_eq!(
+                after_undo_delete(&d, &c).unwrap_err().code(),
+                Some(ErrorCode::NotFound)
+            );
+            assert_eq!(undo_until(&d, &c), None);
+        }
+        let mine = ctx(member(AUTHOR), 0, &cfg);
+        for state in [Published, Held, Hidden, Rejected] {
+            let d = deletion(state, Some(0), Some(Published));
+            assert_eq!(
+                after_undo_delete(&d, &mine).unwrap_err().code(),
+                Some(ErrorCode::InvalidStatus),
+                "{state:?}"
+            );
+            assert_eq!(undo_until(&d, &mine), None);
+        }
+    }
+
+    #[test]
+    fn a_deletion_answers_until_when_it_may_be_undone() {
+        let post = PostRef {
+            kind: Thread,
+            id: 7,
+        };
+        let d = deleted(post, 5 * MINUTE);
+        assert_eq!(d.post, post);
+        assert_eq!(d.deleted_at, from_ms(5 * MINUTE));
+        assert_eq!(d.undo_until, from_ms(15 * MINUTE));
     }
 
     #[test]

@@ -3,15 +3,17 @@
 //! answers (`reply_to_id`).
 
 use care_contract::community::{
-    Adoption, ModerationAction, PostKind, PostRef, PostState, Reply, ReplyCreated, CHILD_PREVIEW,
+    Adoption, ModerationAction, PostDeleted, PostKind, PostRef, PostState, Reply, ReplyCreated,
+    CHILD_PREVIEW,
 };
 use care_contract::ErrorCode;
 use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, Row};
 
 use super::posts::{
-    author, editable_until, own_editable, reply_actions, seen_reply, seen_thread, sight,
-    visible_reply, ReplyFacts, Sight, ThreadFacts, AUTHOR_COLUMNS,
+    after_undo_delete, author, deleted, deletion, editable_until, own_editable, reply_actions,
+    seen_reply, seen_thread, sight, undo_until, visible_reply, Deletion, ReplyFacts, Sight,
+    ThreadFacts, AUTHOR_COLUMNS,
 };
 use super::threads::vote_of;
 use super::{limits, moderation, offset, state, words_text, Ctx};
@@ -32,7 +34,7 @@ fn reply_select() -> String {
              (SELECT v.value FROM community_votes v
                  WHERE v.subscriber_id IS :viewer AND v.post_kind = 'reply' AND v.post_id = r.id),
              (SELECT count(*) FROM community_replies c WHERE c.parent_id = r.id AND {}),
-             {AUTHOR_COLUMNS}
+             {AUTHOR_COLUMNS}, r.deleted_at, r.state_before_deletion
          FROM community_replies r JOIN subscribers s ON s.id = r.author_id",
         visible_reply("c")
     )
@@ -53,6 +55,8 @@ struct ReplyRow {
     my_vote: Option<i64>,
     child_count: i64,
     author: care_contract::community::Author,
+    deleted_at: Option<i64>,
+    state_before_deletion: Option<PostState>,
 }
 
 fn reply_row(r: &Row<'_>, ctx: &Ctx<'_>) -> rusqlite::Result<ReplyRow> {
@@ -79,6 +83,11 @@ fn reply_row(r: &Row<'_>, ctx: &Ctx<'_>) -> rusqlite::Result<ReplyRow> {
         my_vote: r.get(17)?,
         child_count: r.get(18)?,
         author: author(r, 19, ctx.mall)?,
+        deleted_at: r.get(24)?,
+        state_before_deletion: r
+            .get::<_, Option<String>>(25)?
+            .map(|s| state(25, &s))
+            .transpose()?,
     })
 }
 
@@ -99,6 +108,12 @@ impl ReplyRow {
                 at: from_ms(at),
             }),
             _ => None,
+        };
+        let deletion = Deletion {
+            author_id: f.author_id,
+            state: f.state,
+            deleted_at: self.deleted_at,
+            before: self.state_before_deletion,
         };
         Some(Reply {
             id: f.id,
@@ -121,6 +136,7 @@ impl ReplyRow {
             children: Vec::new(),
             moderation_note: self.moderation_note.filter(|_| full && privileged),
             editable_until: (own && full).then(|| from_ms(editable_until(f.created_at, ctx))),
+            undo_until: undo_until(&deletion, ctx).map(from_ms),
             can: if full {
                 reply_actions(f, t, ctx)
             } else {
@@ -421,12 +437,14 @@ pub fn edit(conn: &Connection, ctx: &Ctx<'_>, id: i64, body: &str) -> Result<Rep
 }
 
 /// The author deletes their reply (within the edit window): a placeholder stays.
-pub fn delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<(), StoreError> {
+pub fn delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<PostDeleted, StoreError> {
     let (r, t) = seen_reply(conn, ctx, id)?;
     own_editable(r.author_id, r.state, r.created_at, ctx)?;
     conn.execute(
-        "UPDATE community_replies SET state = 'deleted' WHERE id = ?1",
-        [id],
+        "UPDATE community_replies
+         SET state = 'deleted', deleted_at = ?2, state_before_deletion = ?3
+         WHERE id = ?1",
+        params![id, ctx.now_ms, r.state.as_str()],
     )?;
     clear_best(conn, &t, id)?;
     let post = PostRef {
@@ -442,7 +460,37 @@ pub fn delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<(), StoreErro
         None,
         ctx.now_ms,
     )?;
-    Ok(())
+    Ok(deleted(post, ctx.now_ms))
+}
+
+/// The author undoes their deletion within `UNDO_WINDOW_MINUTES`, in a thread they still
+/// see: the reply is back in the state it had (not as the best answer again, which its
+/// deletion cleared), and the moderation log says so.
+pub fn restore(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<Reply, StoreError> {
+    ctx.viewer.member()?;
+    let (d, thread_id) = deletion(conn, PostKind::Reply, id)?;
+    let back = after_undo_delete(&d, ctx)?;
+    let t = seen_thread(conn, ctx, thread_id)?;
+    conn.execute(
+        "UPDATE community_replies
+         SET state = ?2, deleted_at = NULL, state_before_deletion = NULL
+         WHERE id = ?1",
+        params![id, back.as_str()],
+    )?;
+    let post = PostRef {
+        kind: PostKind::Reply,
+        id,
+    };
+    moderation::log(
+        conn,
+        ctx.viewer.id,
+        ModerationAction::DeletionUndone,
+        post,
+        t.id,
+        None,
+        ctx.now_ms,
+    )?;
+    reply(conn, ctx, id)
 }
 
 /// A reply that is no longer published is no longer the thread's best answer.

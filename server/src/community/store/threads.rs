@@ -1,9 +1,9 @@
 //! Threads: lists, one thread in full, the thread screen, starting, editing and deleting a
-//! thread, and choosing its best answer.
+//! thread (and undoing that), and choosing its best answer.
 
 use care_contract::community::{
-    excerpt, ModerationAction, PostKind, PostRef, PostState, ThreadCreated, ThreadDetail,
-    ThreadSort, ThreadSummary, ThreadView, Vote,
+    excerpt, ModerationAction, PostDeleted, PostKind, PostRef, PostState, ThreadCreated,
+    ThreadDetail, ThreadSort, ThreadSummary, ThreadView, Vote,
 };
 use care_contract::ErrorCode;
 use chrono::NaiveDate;
@@ -11,8 +11,8 @@ use rusqlite::types::ToSql;
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 
 use super::posts::{
-    author, editable_until, own_editable, reply_facts, seen_thread, sight, thread_actions, Sight,
-    ThreadFacts, AUTHOR_COLUMNS, LISTED_THREAD,
+    after_undo_delete, author, deleted, deletion, editable_until, own_editable, reply_facts,
+    seen_thread, sight, thread_actions, Sight, ThreadFacts, AUTHOR_COLUMNS, LISTED_THREAD,
 };
 use super::{boards, limits, moderation, offset, parse, polls, replies, state, words_text, Ctx};
 use crate::idempotency::KeyedTable;
@@ -395,12 +395,14 @@ pub fn edit(
 }
 
 /// The author deletes their thread (within the edit window): it is gone for everyone.
-pub fn delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<(), StoreError> {
+pub fn delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<PostDeleted, StoreError> {
     let t = seen_thread(conn, ctx, id)?;
     own_editable(t.author_id, t.state, t.created_at, ctx)?;
     conn.execute(
-        "UPDATE community_threads SET state = 'deleted' WHERE id = ?1",
-        [id],
+        "UPDATE community_threads
+         SET state = 'deleted', deleted_at = ?2, state_before_deletion = ?3
+         WHERE id = ?1",
+        params![id, ctx.now_ms, t.state.as_str()],
     )?;
     let post = PostRef {
         kind: PostKind::Thread,
@@ -415,7 +417,35 @@ pub fn delete(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<(), StoreErro
         None,
         ctx.now_ms,
     )?;
-    Ok(())
+    Ok(deleted(post, ctx.now_ms))
+}
+
+/// The author undoes their deletion within `UNDO_WINDOW_MINUTES`: the thread is back in the
+/// state it had (published: for everyone again), and the moderation log says so.
+pub fn restore(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<ThreadDetail, StoreError> {
+    ctx.viewer.member()?;
+    let (d, _) = deletion(conn, PostKind::Thread, id)?;
+    let back = after_undo_delete(&d, ctx)?;
+    conn.execute(
+        "UPDATE community_threads
+         SET state = ?2, deleted_at = NULL, state_before_deletion = NULL
+         WHERE id = ?1",
+        params![id, back.as_str()],
+    )?;
+    let post = PostRef {
+        kind: PostKind::Thread,
+        id,
+    };
+    moderation::log(
+        conn,
+        ctx.viewer.id,
+        ModerationAction::DeletionUndone,
+        post,
+        id,
+        None,
+        ctx.now_ms,
+    )?;
+    detail(conn, ctx, id)
 }
 
 /// The asker (or staff) chooses the accepted answer, or clears it (`None`).

@@ -40,6 +40,10 @@ pub fn router() -> Router<AppState> {
             "/api/feedback/tickets/{id}/withdraw",
             post(tickets::withdraw),
         )
+        .route(
+            "/api/feedback/tickets/{id}/undo-withdraw",
+            post(tickets::undo_withdraw),
+        )
         .route("/api/feedback/tickets/{id}/rating", post(tickets::rate))
         .route(
             "/api/feedback/photos",

@@ -1,4 +1,5 @@
-//! The subscriber's tickets: open one, list them, one in full, write, withdraw, rate.
+//! The subscriber's tickets: open one, list them, one in full, write, withdraw (and undo
+//! that), rate.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -242,6 +243,35 @@ pub async fn withdraw(
 ) -> Result<Json<TicketDetail>, AppError> {
     let detail = write(&state, Some(user.subscriber_id), move |conn, ctx| {
         tickets::withdraw(conn, ctx, id)?;
+        tickets::detail(conn, ctx, id)
+    })
+    .await?;
+    Ok(Json(detail))
+}
+
+/// Undoes the subscriber's withdrawal within `undo::UNDO_WINDOW_MINUTES` of it: the ticket
+/// is back in the status it had, and its timeline says `withdrawal_undone`.
+#[utoipa::path(
+    post,
+    operation_id = "undo_withdraw_ticket",
+    path = "/api/feedback/tickets/{id}/undo-withdraw",
+    tag = "feedback",
+    security(("session" = [])),
+    params(("id" = i64, Path, description = "Ticket id")),
+    responses(
+        (status = 200, description = "Back in the status it had before the withdrawal", body = TicketDetail),
+        (status = 401, description = "`unauthenticated`", body = ApiError),
+        (status = 404, description = "`not_found`: no such ticket of this subscriber", body = ApiError),
+        (status = 409, description = "`undo_expired`: withdrawn too long ago, or `ticket_transition_forbidden`: not withdrawn (an undo done already)", body = ApiError),
+    )
+)]
+pub async fn undo_withdraw(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<TicketDetail>, AppError> {
+    let detail = write(&state, Some(user.subscriber_id), move |conn, ctx| {
+        tickets::undo_withdraw(conn, ctx, id)?;
         tickets::detail(conn, ctx, id)
     })
     .await?;

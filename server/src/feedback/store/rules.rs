@@ -3,7 +3,9 @@
 //! same once: [`OPEN_SQL`] and [`NEXT_DUE_SQL`].
 
 use care_contract::feedback::{TicketActions, TicketStatus};
+use care_contract::undo::{can_undo, UNDO_WINDOW_MINUTES};
 use care_contract::ErrorCode;
+use chrono::{DateTime, Utc};
 
 use crate::community::store::Viewer;
 use crate::store::StoreError;
@@ -84,6 +86,34 @@ pub fn after_withdraw(status: TicketStatus) -> Result<TicketStatus, StoreError> 
     }
 }
 
+/// Where undoing the withdrawal takes a ticket at `now`: back to `before`, the status it
+/// had when it was withdrawn at `withdrawn_at`. A ticket that is not withdrawn is
+/// `ticket_transition_forbidden`; one withdrawn `UNDO_WINDOW_MINUTES` ago or more (or at
+/// a time not kept) is `undo_expired`.
+pub fn after_undo_withdrawal(
+    status: TicketStatus,
+    withdrawn_at: Option<DateTime<Utc>>,
+    before: Option<TicketStatus>,
+    now: DateTime<Utc>,
+) -> Result<TicketStatus, StoreError> {
+    if status != TicketStatus::Withdrawn {
+        return Err(StoreError::refused(
+            ErrorCode::TicketTransitionForbidden,
+            format!(
+                "cannot undo the withdrawal of a ticket that is {}",
+                status.as_str()
+            ),
+        ));
+    }
+    match (withdrawn_at, before) {
+        (Some(at), Some(before)) if can_undo(at, now) => Ok(before),
+        _ => Err(StoreError::refused(
+            ErrorCode::UndoExpired,
+            format!("a withdrawal can be undone for {UNDO_WINDOW_MINUTES} minutes"),
+        )),
+    }
+}
+
 /// Only a resolved ticket can be rated (rating moves it on, so once per resolution).
 pub fn may_rate(status: TicketStatus) -> Result<(), StoreError> {
     if status == TicketStatus::Resolved {
@@ -103,6 +133,8 @@ pub fn actions(status: TicketStatus, owner_id: i64, viewer: &Viewer) -> TicketAc
     TicketActions {
         can_message: own && after_customer_message(status).is_ok(),
         can_withdraw: own && after_withdraw(status).is_ok(),
+        // Needs when it was withdrawn: set with the detail's `undo_until`.
+        can_undo_withdrawal: false,
         can_rate: own && may_rate(status).is_ok(),
         can_accept: staff && after_staff(StaffAction::Accept, status).is_ok(),
         can_reply: staff && after_staff(StaffAction::Reply, status).is_ok(),
@@ -240,6 +272,66 @@ mod tests {
         }
         for s in [Resolved, Closed, Withdrawn] {
             assert_eq!(code(after_withdraw(s)), ErrorCode::TicketNotOpen);
+        }
+    }
+
+    #[test]
+    fn undoing_a_withdrawal_puts_the_ticket_back_where_it_was_for_ten_minutes() {
+        use chrono::{Duration, TimeZone};
+        let at = Utc.with_ymd_and_hms(2026, 1, 30, 2, 0, 0).unwrap();
+        let last = at + Duration::minutes(10) - Duration::milliseconds(1);
+        for before in [Submitted, Accepted, InProgress, WaitingForCustomer] {
+            assert_eq!(
+                after_undo_withdrawal(Withdrawn, Some(at), Some(before), at).unwrap(),
+                before
+            );
+            assert_eq!(
+                after_undo_withdrawal(Withdrawn, Some(at), Some(before), last).unwrap(),
+                before
+            );
+        }
+        let ten = at + Duration::minutes(10);
+        assert_eq!(
+            code(after_undo_withdrawal(
+                Withdrawn,
+                Some(at),
+                Some(Submitted),
+                ten
+            )),
+            ErrorCode::UndoExpired
+        );
+        // A withdrawal from before the time was kept is too old to undo.
+        assert_eq!(
+            code(after_undo_withdrawal(Withdrawn, None, None, at)),
+            ErrorCode::UndoExpired
+        );
+        assert_eq!(
+            code(after_undo_withdrawal(Withdrawn, Some(at), None, at)),
+            ErrorCode::UndoExpired
+        );
+        assert_eq!(
+            code(after_undo_withdrawal(Withdrawn, None, Some(Submitted), at)),
+            ErrorCode::UndoExpired
+        );
+    }
+
+    #[test]
+    fn only_a_withdrawn_ticket_has_a_withdrawal_to_undo() {
+        use chrono::TimeZone;
+        let at = Utc.with_ymd_and_hms(2026, 1, 30, 2, 0, 0).unwrap();
+        for s in [
+            Submitted,
+            Accepted,
+            InProgress,
+            WaitingForCustomer,
+            Resolved,
+            Closed,
+        ] {
+            assert_eq!(
+                code(after_undo_withdrawal(s, Some(at), Some(Submitted), at)),
+                ErrorCode::TicketTransitionForbidden,
+                "{s:?}"
+            );
         }
     }
 

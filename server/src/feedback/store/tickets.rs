@@ -1,6 +1,6 @@
 //! Tickets: opening one (exactly once per key), the subscriber's list, staff's queue, one
-//! ticket in full, messages, withdrawal and staff's actions. Every change appends a
-//! timeline event.
+//! ticket in full, messages, withdrawal (and its undo) and staff's actions. Every change
+//! appends a timeline event.
 
 use care_contract::care::MessageKind;
 use care_contract::community::excerpt;
@@ -10,6 +10,8 @@ use care_contract::feedback::{
     TicketStatus, TicketSummary,
 };
 use care_contract::phone::mask_phone;
+use care_contract::undo::undo_open_until;
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::rules::{self, StaffAction, NEXT_DUE_SQL, OPEN_SQL};
@@ -21,7 +23,8 @@ use crate::store::StoreError;
 /// A ticket's row, as `t` joined with its holder `h`.
 const SELECT: &str = "SELECT t.id, t.subscriber_id, t.kind, t.category, t.description, t.status,
          t.high_risk, t.follow_up, t.number_concerned, t.contact_method, t.contact_window,
-         h.nickname, t.created_at, t.updated_at, t.respond_by, t.resolve_by
+         h.nickname, t.created_at, t.updated_at, t.respond_by, t.resolve_by,
+         t.withdrawn_at, t.status_before_withdrawal
      FROM feedback_tickets t LEFT JOIN subscribers h ON h.id = t.holder_id";
 
 /// The facts of a ticket.
@@ -43,6 +46,9 @@ pub struct TicketRow {
     pub updated_at: i64,
     pub respond_by: i64,
     pub resolve_by: i64,
+    /// When it was withdrawn, and the status it had then (kept for the undo).
+    pub withdrawn_at: Option<i64>,
+    pub status_before_withdrawal: Option<TicketStatus>,
 }
 
 fn row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
@@ -63,10 +69,29 @@ fn row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
         updated_at: r.get(13)?,
         respond_by: r.get(14)?,
         resolve_by: r.get(15)?,
+        withdrawn_at: r.get(16)?,
+        status_before_withdrawal: r
+            .get::<_, Option<String>>(17)?
+            .map(|s| parse(17, &s))
+            .transpose()?,
     })
 }
 
 impl TicketRow {
+    /// Until when the viewer may undo its withdrawal (its subscriber, within the window).
+    fn undo_until(&self, ctx: &Ctx<'_>) -> Option<DateTime<Utc>> {
+        let withdrawn_at = self.withdrawn_at.map(from_ms);
+        let possible = ctx.viewer.is(self.owner_id)
+            && rules::after_undo_withdrawal(
+                self.status,
+                withdrawn_at,
+                self.status_before_withdrawal,
+                from_ms(ctx.now_ms),
+            )
+            .is_ok();
+        withdrawn_at.filter(|_| possible).map(undo_open_until)
+    }
+
     fn deadlines(&self) -> Deadlines {
         Deadlines {
             respond_by: from_ms(self.respond_by),
@@ -126,6 +151,9 @@ pub fn detail(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<TicketDetail,
     let messages = messages(conn, t.id)?;
     let timeline = timeline(conn, t.id)?;
     let rating = rating::latest(conn, t.id)?;
+    let undo_until = t.undo_until(ctx);
+    let mut can = rules::actions(t.status, t.owner_id, &ctx.viewer);
+    can.can_undo_withdrawal = undo_until.is_some();
     Ok(TicketDetail {
         id: t.id,
         kind: t.kind,
@@ -148,7 +176,9 @@ pub fn detail(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<TicketDetail,
         messages,
         timeline,
         rating,
-        can: rules::actions(t.status, t.owner_id, &ctx.viewer),
+        withdrawn_at: t.withdrawn_at.map(from_ms),
+        undo_until,
+        can,
         now: from_ms(ctx.now_ms),
     })
 }
@@ -432,10 +462,46 @@ pub fn withdraw(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<(), StoreEr
     }
     let next = rules::after_withdraw(t.status)?;
     set_status(conn, id, next)?;
+    conn.execute(
+        "UPDATE feedback_tickets SET withdrawn_at = ?2, status_before_withdrawal = ?3
+         WHERE id = ?1",
+        params![id, ctx.now_ms, t.status.as_str()],
+    )?;
     event(
         conn,
         id,
         TicketEventKind::Withdrawn,
+        ActorRole::Customer,
+        None,
+        None,
+        ctx.now_ms,
+    )
+}
+
+/// The subscriber undoes their withdrawal within the window: the ticket is back in the
+/// status it had (its deadlines never moved, so they stand as they were).
+pub fn undo_withdraw(conn: &Connection, ctx: &Ctx<'_>, id: i64) -> Result<(), StoreError> {
+    let me = ctx.member()?;
+    let t = seen(conn, ctx, id)?;
+    if t.owner_id != me {
+        return Err(StoreError::not_found());
+    }
+    let back = rules::after_undo_withdrawal(
+        t.status,
+        t.withdrawn_at.map(from_ms),
+        t.status_before_withdrawal,
+        from_ms(ctx.now_ms),
+    )?;
+    conn.execute(
+        "UPDATE feedback_tickets SET status = ?2, withdrawn_at = NULL,
+             status_before_withdrawal = NULL
+         WHERE id = ?1",
+        params![id, back.as_str()],
+    )?;
+    event(
+        conn,
+        id,
+        TicketEventKind::WithdrawalUndone,
         ActorRole::Customer,
         None,
         None,
