@@ -73,6 +73,18 @@ pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(
     decode(&checked(text)?)
 }
 
+/// A DELETE whose answer says what was done (a deleted post and until when it can be
+/// undone).
+pub(crate) async fn delete<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let text = send(
+        Request::delete(&api_url(&api_base().await, path)),
+        None,
+        true,
+    )
+    .await;
+    decode(&checked(text)?)
+}
+
 /// A DELETE whose success has no body (204).
 pub(crate) async fn delete_no_content(path: &str) -> Result<(), ApiError> {
     checked(

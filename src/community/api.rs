@@ -161,11 +161,36 @@ pub async fn edit_reply(id: i64, body: String) -> Result<(), ApiError> {
     .map(drop)
 }
 
-/// The author deletes a post, within the edit window.
-pub async fn delete_post(post: care_contract::community::PostRef) -> Result<(), ApiError> {
+fn post_path(post: care_contract::community::PostRef) -> String {
     let kind = match post.kind {
         care_contract::community::PostKind::Thread => "threads",
         care_contract::community::PostKind::Reply => "replies",
     };
-    client::delete_no_content(&format!("/community/{kind}/{}", post.id)).await
+    format!("/community/{kind}/{}", post.id)
+}
+
+/// The author deletes a post, within the edit window; the answer says until when the
+/// deletion can be undone.
+pub async fn delete_post(
+    post: care_contract::community::PostRef,
+) -> Result<care_contract::community::PostDeleted, ApiError> {
+    client::delete(&post_path(post)).await
+}
+
+/// The author undoes a thread's deletion, within ten minutes of it.
+pub async fn restore_thread(id: i64) -> Result<care_contract::community::ThreadDetail, ApiError> {
+    let post = care_contract::community::PostRef {
+        kind: care_contract::community::PostKind::Thread,
+        id,
+    };
+    client::post(&format!("{}/restore", post_path(post)), &()).await
+}
+
+/// The author undoes a reply's deletion, within ten minutes of it.
+pub async fn restore_reply(id: i64) -> Result<care_contract::community::Reply, ApiError> {
+    let post = care_contract::community::PostRef {
+        kind: care_contract::community::PostKind::Reply,
+        id,
+    };
+    client::post(&format!("{}/restore", post_path(post)), &()).await
 }

@@ -12,6 +12,7 @@ use super::api;
 use super::query::{tidy_words, ListQuery, THREADS_PER_PAGE};
 use super::texts::{tr, use_texts, Texts};
 use super::thread_card::ThreadCard;
+use super::undo_deletion::UndoThreadDeletion;
 use crate::drafts::Draft;
 use crate::i18n::Locale;
 use crate::prefs::use_prefs;
@@ -44,6 +45,7 @@ pub fn CommunityPage() -> impl IntoView {
     let boards = LocalResource::new(api::fetch_boards);
     view! {
         <div class="page community-page">
+            <UndoThreadDeletion />
             <Search query />
             <Loaded data=boards skeleton=&[2] let:list>
                 {list.moderation_pending.map(|pending| view! { <QueueLink pending /> })}

@@ -2,7 +2,7 @@
 //! says until when, and checks again). Deleting asks once more first.
 
 use care_contract::community::{
-    PostKind, PostRef, REPLY_MAX_CHARS, REPLY_MIN_CHARS, THREAD_BODY_MAX_CHARS,
+    PostDeleted, PostKind, PostRef, REPLY_MAX_CHARS, REPLY_MIN_CHARS, THREAD_BODY_MAX_CHARS,
     THREAD_BODY_MIN_CHARS, TITLE_MAX_CHARS, TITLE_MIN_CHARS,
 };
 use leptos::prelude::*;
@@ -35,9 +35,9 @@ pub fn OwnPostActions(
     /// After a save: read the thread again.
     #[prop(into)]
     on_saved: Callback<()>,
-    /// After a delete.
+    /// After a delete, with until when it can be undone.
     #[prop(into)]
-    on_deleted: Callback<()>,
+    on_deleted: Callback<PostDeleted>,
 ) -> impl IntoView {
     let t = use_texts();
     let mode = RwSignal::new(Mode::Idle);
@@ -93,7 +93,7 @@ pub fn OwnPostActions(
         error.set(None);
         spawn_local(async move {
             match api::delete_post(post).await {
-                Ok(()) => on_deleted.run(()),
+                Ok(deleted) => on_deleted.run(deleted),
                 Err(e) => {
                     error.try_set(Some(e));
                     mode.try_set(Mode::Idle);

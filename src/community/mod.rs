@@ -21,6 +21,7 @@ mod texts;
 mod thread_card;
 mod thread_draft;
 mod thread_page;
+mod undo_deletion;
 mod votes;
 mod words;
 

@@ -2,6 +2,7 @@
 //! replies under it, and "show more" for a longer branch. A hidden or deleted reply stays
 //! in its place as a placeholder, so the replies under it still make sense.
 
+use crate::community::undo_deletion::UndoReplyDeletion;
 use care_contract::community::{PostKind, PostRef, PostState, Reply, VoteResult};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -127,14 +128,19 @@ fn ReplyBody(reply: Reply, now: DateTime<Utc>, handlers: ReplyHandlers) -> impl 
         is_best,
         adopted,
         can,
+        undo_until,
         ..
     } = reply;
     let (Some(author), Some(body)) = (author, body) else {
-        // A placeholder: hidden by staff or deleted by its author.
+        // A placeholder: hidden by staff or deleted by its author, who may undo that for a
+        // while (the backend sends `undo_until` to them alone).
         return view! {
             <p class="reply__placeholder">
                 {move || if state == PostState::Deleted { t.get().reply_deleted } else { t.get().reply_hidden }}
             </p>
+            {undo_until.filter(|_| state == PostState::Deleted).map(|until| view! {
+                <UndoReplyDeletion reply_id=id until on_restored=handlers.refetch />
+            })}
         }
         .into_any();
     };
@@ -178,7 +184,7 @@ fn ReplyBody(reply: Reply, now: DateTime<Utc>, handlers: ReplyHandlers) -> impl 
             </div>
             {(can.edit || can.delete).then(|| view! {
                 <OwnPostActions post=PostRef { kind: PostKind::Reply, id } title=None body=body.clone()
-                    can_edit=can.edit can_delete=can.delete on_saved=handlers.refetch on_deleted=handlers.refetch />
+                    can_edit=can.edit can_delete=can.delete on_saved=handlers.refetch on_deleted=move |_| handlers.refetch.run(()) />
             })}
             {(can.moderate || can.adopt).then(|| {
                 let mut actions = if can.moderate { actions_for(PostKind::Reply, state, false, false, false) } else { Vec::new() };

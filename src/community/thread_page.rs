@@ -1,6 +1,7 @@
 //! 帖子: the question, its poll, the accepted answer pinned on top, the replies a page at a
 //! time (one level nested), votes, and the reply composer. Reading needs no account.
 
+use crate::community::undo_deletion::remember_deleted_thread;
 use care_contract::community::{PostKind, PostRef, PostState, Reply, ThreadView, VoteResult};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -146,11 +147,16 @@ fn Thread(view: ThreadView, #[prop(into)] refetch: Callback<()>) -> impl IntoVie
             </div>
             {(thread.can.edit || thread.can.delete).then(|| {
                 let navigate = leptos_router::hooks::use_navigate();
+                let title = thread.title.clone();
                 view! {
                     <OwnPostActions post=PostRef { kind: PostKind::Thread, id } title=Some(thread.title.clone())
                         body=thread.body.clone() can_edit=thread.can.edit can_delete=thread.can.delete
                         on_saved=refetch
-                        on_deleted=move |()| navigate(&format!("/community?board={board_id}"), Default::default()) />
+                        on_deleted=move |deleted| {
+                            // The board's list offers the undo (community/undo_deletion.rs).
+                            remember_deleted_thread(deleted, title.clone());
+                            navigate(&format!("/community?board={board_id}"), Default::default())
+                        } />
                 }
             })}
             {thread.can.moderate.then(|| view! {

@@ -13,6 +13,7 @@ pub fn refusal_text(error: &ApiError, t: &'static Texts) -> String {
     match error.code() {
         Some(ErrorCode::OwnPost) => t.refused_own_post.to_owned(),
         Some(ErrorCode::ThreadLocked) => t.refused_thread_locked.to_owned(),
+        Some(ErrorCode::UndoExpired) => t.refused_undo_delete_expired.to_owned(),
         Some(ErrorCode::PollClosed) => t.refused_poll_closed.to_owned(),
         Some(ErrorCode::AlreadyVoted) => t.refused_already_voted.to_owned(),
         Some(ErrorCode::EditWindowClosed) => t.refused_edit_window_closed.to_owned(),
@@ -60,6 +61,14 @@ mod tests {
     fn the_communitys_refusals_are_named_in_both_languages() {
         let zh = of(Locale::ZhCn);
         let en = of(Locale::En);
+        assert_eq!(
+            refusal_text(&refused(ErrorCode::UndoExpired, None, None), zh),
+            "已经超过 10 分钟，不能撤销了"
+        );
+        assert_eq!(
+            refusal_text(&refused(ErrorCode::UndoExpired, None, None), en),
+            "More than 10 minutes have passed, so it cannot be undone"
+        );
         assert_eq!(
             refusal_text(&refused(ErrorCode::OwnPost, None, None), zh),
             "不能给自己的帖子投票"

@@ -53,6 +53,11 @@ pub async fn withdraw(id: i64) -> Result<TicketDetail, ApiError> {
     client::post(&format!("{}/withdraw", ticket_path(id)), &()).await
 }
 
+/// Undoes the withdrawal, within ten minutes of it (`undo::UNDO_WINDOW_MINUTES`).
+pub async fn undo_withdraw(id: i64) -> Result<TicketDetail, ApiError> {
+    client::post(&format!("{}/undo-withdraw", ticket_path(id)), &()).await
+}
+
 pub async fn rate(id: i64, request: RatingRequest) -> Result<TicketDetail, ApiError> {
     client::post(&format!("{}/rating", ticket_path(id)), &request).await
 }

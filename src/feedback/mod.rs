@@ -19,6 +19,7 @@ mod ticket_draft;
 mod ticket_page;
 mod ticket_row;
 mod timeline;
+mod undo_withdrawal;
 mod words;
 
 pub use feedback_page::FeedbackPage;

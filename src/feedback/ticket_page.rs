@@ -14,6 +14,7 @@ use super::rating_form::{RatingForm, RatingSummary};
 use super::staff_actions::{RateLinkNotice, StaffActions};
 use super::texts::{tr, use_texts};
 use super::timeline::Timeline;
+use super::undo_withdrawal::UndoWithdrawal;
 use super::words::{
     category_name, contact_method_name, contact_window_name, kind_name, refusal_text,
 };
@@ -90,6 +91,8 @@ fn TicketView(detail: TicketDetail) -> impl IntoView {
                 .then(|| view! { <StaffActions ticket_id=id can on_changed=replace on_rate_link=show_rate_link /> })}
             <Timeline events=detail.timeline.clone() />
             {can.can_withdraw.then(|| view! { <Withdraw ticket_id=id on_withdrawn=replace /> })}
+            {detail.undo_until.filter(|_| can.can_undo_withdrawal)
+                .map(|until| view! { <UndoWithdrawal ticket_id=id until on_restored=replace /> })}
         }
     }
 }

@@ -104,6 +104,7 @@ pub fn refusal_text(error: &ApiError, t: &'static Texts) -> &'static str {
         Some(ErrorCode::ImageTooManyPixels) => t.photo_too_big,
         Some(ErrorCode::PayloadTooLarge) => t.photo_too_big,
         Some(ErrorCode::RateLimited) => t.refused_too_often,
+        Some(ErrorCode::UndoExpired) => t.refused_undo_expired,
         Some(ErrorCode::InvalidTicket) => match field {
             Some("description") => t.refused_description,
             Some("category") => t.category_missing,
@@ -141,6 +142,14 @@ mod tests {
     fn feedbacks_refusals_are_named_in_both_languages() {
         let zh = of(Locale::ZhCn);
         let en = of(Locale::En);
+        assert_eq!(
+            refusal_text(&refused(ErrorCode::UndoExpired, None), zh),
+            "已经超过 10 分钟，不能恢复了。需要的话，请重新提交一条。"
+        );
+        assert_eq!(
+            refusal_text(&refused(ErrorCode::UndoExpired, None), en),
+            "More than 10 minutes have passed, so it cannot come back. You can send a new one."
+        );
         assert_eq!(
             refusal_text(&refused(ErrorCode::TicketNotOpen, None), zh),
             "这个工单已经结束，不能再修改"
