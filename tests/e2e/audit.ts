@@ -622,14 +622,17 @@ function measureExtras(c: ExtraChecks): ExtraReport {
         sticksOut(el) &&
         getComputedStyle(el).position !== 'fixed' &&
         !clippedByAncestor(el) &&
-        shown(el) &&
         !(el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)),
     );
     origins.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right);
     const required = `fits ${width}px (document ${de.scrollWidth}px wide)`;
     for (const el of origins.slice(0, 5)) {
       const r = el.getBoundingClientRect();
-      report.overflow.push(make('overflow', el, `${round(r.left + window.scrollX)}…${round(r.right + window.scrollX)}px (${round(r.width)}px wide)`, required));
+      // A visually hidden element (a screen reader's table) still widens the page.
+      const hidden = shown(el) ? '' : ', visually hidden';
+      report.overflow.push(
+        make('overflow', el, `${round(r.left + window.scrollX)}…${round(r.right + window.scrollX)}px (${round(r.width)}px wide${hidden})`, required),
+      );
     }
     if (report.overflow.length === 0) {
       report.overflow.push(make('overflow', document.body, `document ${de.scrollWidth}px wide`, `≤ ${width}px`));
