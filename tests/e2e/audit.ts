@@ -533,7 +533,8 @@ export interface ExtraReport {
  *   elements that stick out past the viewport's right (or left) edge and whose parent does
  *   not (the origin of the overflow), widest first. Elements inside an ancestor that
  *   scrolls or clips horizontally (overflow-x auto, scroll, hidden or clip: a table in a
- *   scroller) are not overflow of the page and are left out.
+ *   scroller) are not overflow of the page and are left out. A visible element of a fixed
+ *   bar (the tab bar) that sticks out widens nothing but is cut off: it counts too.
  * - dialog: every open `[role=dialog]`, `[role=alertdialog]` or `<dialog open>`: its close
  *   button (a button whose aria-label, title or text says close / 关闭, or whose class
  *   says close) exists, is at least `dialogCloseMinPx` square and sits top-left, top-right
@@ -605,11 +606,18 @@ function measureExtras(c: ExtraChecks): ExtraReport {
     }
   }
 
-  if (c.overflow && de.scrollWidth > de.clientWidth + 1) {
+  if (c.overflow) {
     const width = de.clientWidth;
+    const documentOverflows = de.scrollWidth > width + 1;
     const clippedByAncestor = (el: Element) => {
       for (let a = el.parentElement; a && a !== document.body && a !== de; a = a.parentElement) {
         if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const inFixed = (el: Element) => {
+      for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+        if (getComputedStyle(e).position === 'fixed') return true;
       }
       return false;
     };
@@ -617,24 +625,27 @@ function measureExtras(c: ExtraChecks): ExtraReport {
       const r = el.getBoundingClientRect();
       return r.width > 0 && (r.right + window.scrollX > width + 1 || r.left + window.scrollX < -1);
     };
+    // In the flow, what sticks out widens the document (a sideways scroll). In a fixed bar
+    // (the tab bar) it widens nothing but is cut off at the screen's edge, out of reach:
+    // counted too, when it is visible.
     const origins = all.filter(
       (el) =>
         sticksOut(el) &&
-        getComputedStyle(el).position !== 'fixed' &&
         !clippedByAncestor(el) &&
-        !(el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)),
+        !(el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)) &&
+        (inFixed(el) ? shown(el) : documentOverflows),
     );
     origins.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right);
     const required = `fits ${width}px (document ${de.scrollWidth}px wide)`;
     for (const el of origins.slice(0, 5)) {
       const r = el.getBoundingClientRect();
       // A visually hidden element (a screen reader's table) still widens the page.
-      const hidden = shown(el) ? '' : ', visually hidden';
+      const how = inFixed(el) ? ', cut off in a fixed bar' : shown(el) ? '' : ', visually hidden';
       report.overflow.push(
-        make('overflow', el, `${round(r.left + window.scrollX)}…${round(r.right + window.scrollX)}px (${round(r.width)}px wide${hidden})`, required),
+        make('overflow', el, `${round(r.left + window.scrollX)}…${round(r.right + window.scrollX)}px (${round(r.width)}px wide${how})`, required),
       );
     }
-    if (report.overflow.length === 0) {
+    if (report.overflow.length === 0 && documentOverflows) {
       report.overflow.push(make('overflow', document.body, `document ${de.scrollWidth}px wide`, `≤ ${width}px`));
     }
   }
