@@ -9,6 +9,7 @@ import {
   ELDER_THRESHOLDS,
   expectNoAxeViolations,
   measure,
+  measureExtraChecks,
   STANDARD_THRESHOLDS,
 } from './audit';
 
@@ -25,6 +26,7 @@ const BAD_PAGE = `<!doctype html><html lang="zh-CN" data-elder="on"><head><title
   .pale { color: #999999; }
   .cramped { line-height: normal; margin: 0; }
   .small { font-size: 14px; }
+  .nineteen { font-size: 19px; }
   .short-link { display: inline-block; min-height: 30px; }
 </style></head><body>
   <a class="skip" href="#main">跳到正文</a>
@@ -35,6 +37,7 @@ const BAD_PAGE = `<!doctype html><html lang="zh-CN" data-elder="on"><head><title
     <p class="cramped">这一段行高是 normal。</p>
     <p class="small">这一段字太小了。</p>
     <div><a class="short-link" href="/x">矮链接</a></div>
+    <div><span class="nineteen">十九像素的说明</span></div>
     <span class="visually-hidden">只给读屏软件的小字</span>
   </main>
 </body></html>`;
@@ -75,7 +78,8 @@ test.describe('the elder-mode audit', () => {
     expect(has('contrast', '浅灰色'), 'the #999 on white text').toBe(true);
     expect(has('line-height', '行高是 normal'), 'line-height: normal on a paragraph').toBe(true);
     expect(has('body-font-size', '字太小'), 'the 14 px paragraph').toBe(true);
-    expect(has('font-size', '字太小'), 'the 14 px paragraph (below 18)').toBe(true);
+    expect(has('font-size', '字太小'), 'the 14 px paragraph (below 20)').toBe(true);
+    expect(has('font-size', '十九像素'), 'the 19 px note (below 20)').toBe(true);
     expect(has('paragraph-spacing', '字太小'), 'no gap after the cramped paragraph').toBe(true);
     // Visually hidden text and the off-screen skip link are not judged.
     expect(report.offenders.filter((o) => o.text.includes('读屏软件'))).toEqual([]);
@@ -148,5 +152,67 @@ test.describe('the axe check', () => {
       '<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>Hi</h1><label>Name <input type="text"></label></main></body></html>',
     );
     await expectNoAxeViolations(page, 'clean page');
+  });
+});
+
+test.describe("the compliance audit's further checks", () => {
+  test('reports ads, overflow, a misplaced small close button and small text at the largest size', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.setContent(`<!doctype html><html lang="en"><head><title>t</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${BASE_CSS}
+      .wide { width: 500px; height: 10px; }
+      .scroller { overflow-x: auto; } .scroller div { width: 900px; height: 10px; }
+      [role=dialog] { position: fixed; inset: 40px 20px; background: #fff; }
+      .x { position: absolute; left: 40%; top: 40%; width: 30px; height: 30px; }
+      .small { font-size: 14px; }
+    </style></head><body><main>
+      <h1>Bad</h1>
+      <div class="promo-banner">Buy now</div>
+      <div id="sponsored-box">Sponsored</div>
+      <marquee>News</marquee>
+      <div class="shadow address badge">not an ad</div>
+      <div class="wide"></div>
+      <div class="scroller"><div></div></div>
+      <p class="small">Small words</p>
+      <div role="dialog" aria-label="Hello"><button class="x" aria-label="Close">x</button></div>
+    </main></body></html>`);
+    const r = await measureExtraChecks(page, { marketing: true, overflow: true, dialogCloseMinPx: 44, largestMinPx: 30 });
+    expect(r.marketing.map((o) => o.tag)).toEqual(['div', 'div#sponsored-box', 'marquee']);
+    // The wide block, widest first (a fixed dialog, stretched with the document, may follow).
+    expect(r.overflow.map((o) => `${o.tag}.${o.className}`)[0]).toBe('div.wide');
+    // The 900 px block inside a horizontal scroller is not the page's overflow.
+    expect(r.overflow.some((o) => o.tag === 'div' && o.className === '')).toBe(false);
+    expect(r.dialogs).toBe(1);
+    expect(r.dialog.map((o) => o.required)).toEqual(['≥ 44 × 44px', 'top-left, top-right or bottom-centre']);
+    expect(r.largest.some((o) => o.text === 'Small words')).toBe(true);
+  });
+
+  test('reports a tab cut off at the edge of a fixed bar', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.setContent(`<!doctype html><html lang="en"><head><title>t</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>
+      body { margin: 0; }
+      nav { position: fixed; left: 0; right: 0; bottom: 0; display: flex; } nav a { flex: none; width: 90px; height: 60px; }
+    </style></head><body><main><h1>Tabs</h1></main>
+      <nav aria-label="tabs"><a href="/1">1</a><a href="/2">2</a><a href="/3">3</a><a href="/4">4</a></nav>
+    </body></html>`);
+    const r = await measureExtraChecks(page, { overflow: true });
+    // The fourth tab (270-360 px) is cut off at 320 px; the document itself is not wider.
+    expect(r.overflow.map((o) => `${o.tag} ${o.text}`)).toEqual(['a 4']);
+    expect(r.overflow[0].measured).toContain('cut off in a fixed bar');
+  });
+
+  test('passes a page that fits, with its close button top-right', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.setContent(`<!doctype html><html lang="en"><head><title>t</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>
+      html { font-size: 32px; } body { margin: 0; }
+      .scroller { overflow-x: auto; } .scroller div { width: 900px; height: 10px; }
+      [role=dialog] { position: fixed; inset: 40px 20px; background: #fff; }
+      .x { position: absolute; right: 4px; top: 4px; width: 48px; height: 48px; }
+    </style></head><body><main>
+      <h1>Good</h1><p>Fine words</p>
+      <div class="scroller"><div></div></div>
+      <div role="dialog" aria-label="Hello"><button class="x" aria-label="Close">x</button></div>
+    </main></body></html>`);
+    const r = await measureExtraChecks(page, { marketing: true, overflow: true, dialogCloseMinPx: 44, largestMinPx: 30 });
+    expect([...r.marketing, ...r.overflow, ...r.dialog, ...r.largest]).toEqual([]);
   });
 });

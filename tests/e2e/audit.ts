@@ -3,7 +3,8 @@
  *
  * - `expectNoAxeViolations(page, label)`: axe-core, WCAG 2.0/2.1 A and AA rules.
  * - `auditElderMode(page, label)`: what elder mode promises, measured in the page: text
- *   sizes, line heights, paragraph spacing, tap-target sizes and 7:1 contrast.
+ *   sizes (nothing under 20 px), line heights, paragraph spacing, tap-target sizes and 7:1
+ *   contrast.
  * - `auditStandardMode(page, label)`: tap targets of 44 x 44 CSS px in standard mode.
  *
  * Each audit collects every offender on the screen and fails once, naming each one (tag,
@@ -46,7 +47,8 @@ export const ELDER_THRESHOLDS: AuditThresholds = {
   mode: 'elder',
   minTarget: 60,
   checkText: true,
-  minTextPx: 18,
+  // Issue 12: nothing under 20 px in elder mode (secondary text, tab labels, badges too).
+  minTextPx: 20,
   minBodyPx: 20,
   minLineRatio: 1.3,
   minParagraphLineRatio: 1.5,
@@ -67,7 +69,18 @@ export const STANDARD_THRESHOLDS: AuditThresholds = {
 };
 
 export interface Offender {
-  rule: 'font-size' | 'body-font-size' | 'line-height' | 'paragraph-spacing' | 'target-size' | 'contrast' | 'empty';
+  rule:
+    | 'font-size'
+    | 'body-font-size'
+    | 'line-height'
+    | 'paragraph-spacing'
+    | 'target-size'
+    | 'contrast'
+    | 'empty'
+    | 'marketing'
+    | 'overflow'
+    | 'dialog-close'
+    | 'largest-step';
   tag: string;
   text: string;
   className: string;
@@ -370,12 +383,17 @@ function measurePage(t: AuditThresholds): AuditReport {
   return { url: location.href, offenders, checked, skipped };
 }
 
-function formatOffenders(title: string, report: AuditReport): string {
-  const lines = report.offenders.map(
+/** One line per offender: rule, element (tag, text, classes), measured and required value. */
+export function formatOffenderLines(offenders: Offender[]): string[] {
+  return offenders.map(
     (o, i) =>
       `  ${String(i + 1).padStart(2)}. [${o.rule}] <${o.tag}> "${o.text}"${o.className ? ` .${o.className.trim().split(/\s+/).join('.')}` : ''}: ` +
       `measured ${o.measured}, required ${o.required}`,
   );
+}
+
+export function formatOffenders(title: string, report: AuditReport): string {
+  const lines = formatOffenderLines(report.offenders);
   return [
     `${title}: ${report.offenders.length} offender(s) at ${report.url}`,
     `  (checked ${report.checked.text} text elements, ${report.checked.targets} tap targets, ${report.checked.paragraphsPairs} paragraph pairs)`,
@@ -416,7 +434,7 @@ export async function measure(page: Page, thresholds: AuditThresholds): Promise<
 }
 
 /**
- * The elder-mode audit: every visible text ≥ 18 px (body and paragraphs ≥ 20 px), line
+ * The elder-mode audit: every visible text ≥ 20 px (body and paragraphs ≥ 20 px), line
  * height ≥ 1.3 (paragraphs ≥ 1.5, `normal` fails), consecutive paragraphs at least 1.3 line
  * heights apart, text contrast ≥ 7:1 against its effective background, and every tap
  * target (links, buttons, switches, inputs, selects, text areas, radio labels, summaries)
@@ -439,8 +457,14 @@ export async function auditForMode(page: Page, label: string, opts: AuditOptions
   return elder ? auditElderMode(page, label, opts) : auditStandardMode(page, label, opts);
 }
 
-/** axe-core with the WCAG 2.0 and 2.1 A/AA rules; fails listing every violation and node. */
-export async function expectNoAxeViolations(page: Page, label: string, opts: AuditOptions = {}): Promise<void> {
+/** axe-core's verdict on the page: how many violations, and a message naming each node. */
+export interface AxeFindings {
+  count: number;
+  message: string;
+}
+
+/** Runs axe-core (WCAG 2.0 and 2.1 A/AA rules) and returns the violations without failing. */
+export async function axeFindings(page: Page, label: string): Promise<AxeFindings> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const lines: string[] = [];
   for (const v of results.violations) {
@@ -454,12 +478,227 @@ export async function expectNoAxeViolations(page: Page, label: string, opts: Aud
   if (results.violations.length > 0) {
     record('axe', label, results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })));
   }
+  return { count: results.violations.length, message };
+}
+
+/** axe-core with the WCAG 2.0 and 2.1 A/AA rules; fails listing every violation and node. */
+export async function expectNoAxeViolations(page: Page, label: string, opts: AuditOptions = {}): Promise<void> {
+  const { count, message } = await axeFindings(page, label);
   const assertion = opts.soft ? expect.soft : expect;
-  assertion(results.violations.length, message).toBe(0);
+  assertion(count, message).toBe(0);
 }
 
 /** axe plus the audit for the page's current mode: what every screen of a journey runs. */
 export async function auditScreen(page: Page, label: string, opts: AuditOptions = {}): Promise<void> {
   await expectNoAxeViolations(page, label, opts);
   await auditForMode(page, label, opts);
+}
+
+// ---- Issue 12: the elder-mode compliance audit's further checks ---------------------
+
+/** Which of `measureExtras`' checks to run, and their thresholds. */
+export interface ExtraChecks {
+  /** No advertising or promotion on the page (see `isMarketing` in `measureExtras`). */
+  marketing?: boolean;
+  /** No horizontal overflow of the document at the current viewport. */
+  overflow?: boolean;
+  /** Every open dialog's close button: top-left, top-right or bottom-centre, ≥ this size. */
+  dialogCloseMinPx?: number;
+  /** The largest text-size step: body and main's paragraphs at least this many px. */
+  largestMinPx?: number;
+}
+
+export interface ExtraReport {
+  url: string;
+  /** The viewport's CSS width and the document's scroll width, when overflow was checked. */
+  viewport: { width: number; height: number; scrollWidth: number };
+  marketing: Offender[];
+  overflow: Offender[];
+  dialog: Offender[];
+  largest: Offender[];
+  /** How many open dialogs were found. */
+  dialogs: number;
+}
+
+/**
+ * Runs in the page (self-contained, like `measurePage`). Measures, as rendered:
+ *
+ * - marketing: an element that is advertising or promotion. Defined as `<marquee>`,
+ *   `role=marquee`, or a class, id, aria-label or data-* attribute value that contains one
+ *   of the words ad, ads, advert, advertisement, promo, promotion, marketing, banner-ad,
+ *   sponsor(ed) as a whole word (split on anything not a letter or digit, so "shadow",
+ *   "address", "header" and "badge" never match). Elder-friendly rules forbid ads and
+ *   pop-up promotions; a page of the app has none.
+ * - overflow: `documentElement.scrollWidth > clientWidth` (more than 1 px); then names the
+ *   elements that stick out past the viewport's right (or left) edge and whose parent does
+ *   not (the origin of the overflow), widest first. Elements inside an ancestor that
+ *   scrolls or clips horizontally (overflow-x auto, scroll, hidden or clip: a table in a
+ *   scroller) are not overflow of the page and are left out. A visible element of a fixed
+ *   bar (the tab bar) that sticks out widens nothing but is cut off: it counts too.
+ * - dialog: every open `[role=dialog]`, `[role=alertdialog]` or `<dialog open>`: its close
+ *   button (a button whose aria-label, title or text says close / 关闭, or whose class
+ *   says close) exists, is at least `dialogCloseMinPx` square and sits top-left, top-right
+ *   or bottom-centre of the dialog (its centre in the dialog's outer thirds of width and
+ *   upper third of height, or the middle third of width and lower third of height).
+ * - largest: body's font size and every visible paragraph in main at least `largestMinPx`.
+ */
+function measureExtras(c: ExtraChecks): ExtraReport {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const tagOf = (el: Element) => {
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += `#${el.id}`;
+    const role = el.getAttribute('role');
+    if (role) s += `[role=${role}]`;
+    const label = el.getAttribute('aria-label');
+    if (label) s += `[aria-label="${label}"]`;
+    return s;
+  };
+  const textOf = (el: Element) => {
+    const s = ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  };
+  const classOf = (el: Element) => (typeof el.className === 'string' ? el.className : el.getAttribute('class') || '');
+  const make = (rule: Offender['rule'], el: Element, measured: string, required: string): Offender => ({
+    rule,
+    tag: tagOf(el),
+    text: textOf(el),
+    className: classOf(el),
+    measured,
+    required,
+  });
+  const shown = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) return false;
+      if (/rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(cs.clip)) return false;
+    }
+    return true;
+  };
+  const de = document.documentElement;
+  const all = Array.from(document.body.querySelectorAll('*'));
+  const report: ExtraReport = {
+    url: location.href,
+    viewport: { width: de.clientWidth, height: de.clientHeight, scrollWidth: de.scrollWidth },
+    marketing: [],
+    overflow: [],
+    dialog: [],
+    largest: [],
+    dialogs: 0,
+  };
+
+  if (c.marketing) {
+    const words = /^(ad|ads|advert|adverts|advertisement|advertising|promo|promos|promotion|promotions|marketing|sponsor|sponsored)$/i;
+    const marks = (value: string | null) =>
+      !!value && (/banner-ad/i.test(value) || value.split(/[^A-Za-z0-9]+/).some((w) => words.test(w)));
+    for (const el of all) {
+      const why: string[] = [];
+      if (el.tagName === 'MARQUEE') why.push('<marquee>');
+      if (el.getAttribute('role') === 'marquee') why.push('role=marquee');
+      if (marks(classOf(el))) why.push(`class "${classOf(el)}"`);
+      if (marks(el.id)) why.push(`id "${el.id}"`);
+      if (marks(el.getAttribute('aria-label'))) why.push(`aria-label "${el.getAttribute('aria-label')}"`);
+      for (const a of Array.from(el.attributes)) {
+        if (a.name.startsWith('data-') && (marks(a.name.slice(5)) || marks(a.value))) why.push(`${a.name}="${a.value}"`);
+      }
+      if (why.length) report.marketing.push(make('marketing', el, why.join(', '), 'no advertising or promotion'));
+    }
+  }
+
+  if (c.overflow) {
+    const width = de.clientWidth;
+    const documentOverflows = de.scrollWidth > width + 1;
+    const clippedByAncestor = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body && a !== de; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const inFixed = (el: Element) => {
+      for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+        if (getComputedStyle(e).position === 'fixed') return true;
+      }
+      return false;
+    };
+    const sticksOut = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && (r.right + window.scrollX > width + 1 || r.left + window.scrollX < -1);
+    };
+    // In the flow, what sticks out widens the document (a sideways scroll). In a fixed bar
+    // (the tab bar) it widens nothing but is cut off at the screen's edge, out of reach:
+    // counted too, when it is visible.
+    const origins = all.filter(
+      (el) =>
+        sticksOut(el) &&
+        !clippedByAncestor(el) &&
+        !(el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)) &&
+        (inFixed(el) ? shown(el) : documentOverflows),
+    );
+    origins.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right);
+    const required = `fits ${width}px (document ${de.scrollWidth}px wide)`;
+    for (const el of origins.slice(0, 5)) {
+      const r = el.getBoundingClientRect();
+      // A visually hidden element (a screen reader's table) still widens the page.
+      const how = inFixed(el) ? ', cut off in a fixed bar' : shown(el) ? '' : ', visually hidden';
+      report.overflow.push(
+        make('overflow', el, `${round(r.left + window.scrollX)}…${round(r.right + window.scrollX)}px (${round(r.width)}px wide${how})`, required),
+      );
+    }
+    if (report.overflow.length === 0 && documentOverflows) {
+      report.overflow.push(make('overflow', document.body, `document ${de.scrollWidth}px wide`, `≤ ${width}px`));
+    }
+  }
+
+  if (c.dialogCloseMinPx !== undefined) {
+    const dialogs = Array.from(document.querySelectorAll('[role=dialog], [role=alertdialog], dialog[open]')).filter(shown);
+    report.dialogs = dialogs.length;
+    const closeWords = /(^|\b)(close|dismiss)(\b|$)|关闭|×|✕/i;
+    for (const d of dialogs) {
+      const buttons = Array.from(d.querySelectorAll('button, [role=button], a[href]')).filter(shown);
+      const close = buttons.find(
+        (b) =>
+          closeWords.test(b.getAttribute('aria-label') || '') ||
+          closeWords.test(b.getAttribute('title') || '') ||
+          closeWords.test(textOf(b)) ||
+          /close/i.test(classOf(b)),
+      );
+      if (!close) {
+        report.dialog.push(make('dialog-close', d, 'no close button', 'a close button (aria-label close / 关闭)'));
+        continue;
+      }
+      const dr = d.getBoundingClientRect();
+      const r = close.getBoundingClientRect();
+      const min = c.dialogCloseMinPx;
+      if (r.width < min - 0.05 || r.height < min - 0.05)
+        report.dialog.push(make('dialog-close', close, `${round(r.width)} × ${round(r.height)}px`, `≥ ${min} × ${min}px`));
+      const x = (r.left + r.width / 2 - dr.left) / dr.width;
+      const y = (r.top + r.height / 2 - dr.top) / dr.height;
+      const place =
+        y <= 1 / 3 && x <= 1 / 3 ? 'top-left' : y <= 1 / 3 && x >= 2 / 3 ? 'top-right' : y >= 2 / 3 && x > 1 / 3 && x < 2 / 3 ? 'bottom-centre' : null;
+      if (!place)
+        report.dialog.push(
+          make('dialog-close', close, `centre at ${Math.round(x * 100)}% across, ${Math.round(y * 100)}% down the dialog`, 'top-left, top-right or bottom-centre'),
+        );
+    }
+  }
+
+  if (c.largestMinPx !== undefined) {
+    const min = c.largestMinPx;
+    const bodyPx = parseFloat(getComputedStyle(document.body).fontSize);
+    if (bodyPx < min) report.largest.push(make('largest-step', document.body, `${round(bodyPx)}px (body)`, `≥ ${min}px`));
+    for (const p of Array.from(document.querySelectorAll('main p'))) {
+      if (!shown(p) || textOf(p) === '') continue;
+      const px = parseFloat(getComputedStyle(p).fontSize);
+      if (px < min) report.largest.push(make('largest-step', p, `${round(px)}px (paragraph)`, `≥ ${min}px`));
+    }
+  }
+  return report;
+}
+
+/** Measures `measureExtras`' checks on the page, after the layout has settled. */
+export async function measureExtraChecks(page: Page, checks: ExtraChecks): Promise<ExtraReport> {
+  // Two frames: a viewport change or a reload's last style change is laid out.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  return page.evaluate(measureExtras, checks);
 }
