@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::i18n::tr;
 use crate::prefs::use_prefs;
-use crate::widgets::elder_prompt::keep_focus_inside;
+use crate::widgets::dialog::Dialog;
 use crate::widgets::icons::{Icon, IconKind};
 
 type OnYes = Box<dyn FnOnce()>;
@@ -66,7 +66,6 @@ pub fn use_confirm_send() -> ConfirmSend {
 #[component]
 pub fn ConfirmSendDialog() -> impl IntoView {
     let confirm = use_confirm_send();
-    let dialog_ref = NodeRef::<leptos::html::Div>::new();
     let yes_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = yes_ref.get() {
@@ -76,44 +75,23 @@ pub fn ConfirmSendDialog() -> impl IntoView {
     move || {
         confirm.question.get().map(|question| {
             view! {
-                <div class="dialog-backdrop">
-                    <div
-                        class="dialog"
-                        role="alertdialog"
-                        aria-modal="true"
-                        aria-labelledby="confirm-send-title"
-                        aria-describedby="confirm-send-body"
-                        node_ref=dialog_ref
-                        on:keydown=move |ev| {
-                            if ev.key() == "Escape" {
-                                confirm.answer(false);
-                            } else if ev.key() == "Tab" {
-                                if let Some(dialog) = dialog_ref.get() {
-                                    keep_focus_inside(&dialog, &ev);
-                                }
-                            }
-                        }
-                    >
-                        <button type="button" class="icon-button dialog__close" aria-label=tr(|t| t.close)
-                            on:click=move |_| confirm.answer(false)>
-                            <Icon kind=IconKind::Close />
+                <Dialog labelled_by="confirm-send-title" described_by="confirm-send-body" role="alertdialog"
+                    on_close=move |()| confirm.answer(false)>
+                    <div class="dialog__icon"><Icon kind=IconKind::Question /></div>
+                    <h2 id="confirm-send-title" class="dialog__title">{move || question.get()}</h2>
+                    <p id="confirm-send-body" class="dialog__body">{tr(|t| t.confirm_send_body)}</p>
+                    <div class="dialog__actions">
+                        <button type="button" class="button button--primary button--large" node_ref=yes_ref
+                            on:click=move |_| confirm.answer(true)>
+                            <Icon kind=IconKind::Check />
+                            <span>{tr(|t| t.confirm_send_yes)}</span>
                         </button>
-                        <div class="dialog__icon"><Icon kind=IconKind::Question /></div>
-                        <h2 id="confirm-send-title" class="dialog__title">{move || question.get()}</h2>
-                        <p id="confirm-send-body" class="dialog__body">{tr(|t| t.confirm_send_body)}</p>
-                        <div class="dialog__actions">
-                            <button type="button" class="button button--primary button--large" node_ref=yes_ref
-                                on:click=move |_| confirm.answer(true)>
-                                <Icon kind=IconKind::Check />
-                                <span>{tr(|t| t.confirm_send_yes)}</span>
-                            </button>
-                            <button type="button" class="button button--secondary button--large"
-                                on:click=move |_| confirm.answer(false)>
-                                <span>{tr(|t| t.confirm_send_no)}</span>
-                            </button>
-                        </div>
+                        <button type="button" class="button button--secondary button--large"
+                            on:click=move |_| confirm.answer(false)>
+                            <span>{tr(|t| t.confirm_send_no)}</span>
+                        </button>
                     </div>
-                </div>
+                </Dialog>
             }
         })
     }

@@ -1,7 +1,7 @@
 //! 求助: the help button every elder-mode screen shows, and what it opens: a call to a
 //! person at the hotline, a call to a family contact (or where to add one), and a request
-//! for a callback. A dialog with its close button top-right, Escape to close, focus kept
-//! inside, and closed when one of its links opens another screen.
+//! for a callback. A `widgets::dialog::Dialog`, closed also by a tap beside it and when one
+//! of its links opens another screen.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,7 +11,7 @@ use crate::auth::use_session;
 use crate::i18n::tr;
 use crate::me::FamilyCallButtons;
 use crate::server_info::HotlineButton;
-use crate::widgets::elder_prompt::keep_focus_inside;
+use crate::widgets::dialog::Dialog;
 use crate::widgets::icons::{Icon, IconKind};
 
 #[component]
@@ -54,7 +54,6 @@ pub fn HelpButton() -> impl IntoView {
 #[component]
 fn HelpSheet(close: Callback<()>) -> impl IntoView {
     let session = use_session();
-    let dialog_ref = NodeRef::<leptos::html::Div>::new();
     let close_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = close_ref.get() {
@@ -79,49 +78,18 @@ fn HelpSheet(close: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <div class="dialog-backdrop" on:click=move |ev| {
-            // A tap on the dim area around the sheet closes it, like the close button.
-            if ev.target() == ev.current_target() {
-                close.run(());
-            }
-        }>
-            <div
-                class="dialog help-sheet"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="help-sheet-title"
-                aria-describedby="help-sheet-body"
-                node_ref=dialog_ref
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        close.run(());
-                    } else if ev.key() == "Tab" {
-                        if let Some(dialog) = dialog_ref.get() {
-                            keep_focus_inside(&dialog, &ev);
-                        }
-                    }
-                }
-            >
-                <button
-                    type="button"
-                    class="icon-button dialog__close"
-                    aria-label=tr(|t| t.close)
-                    node_ref=close_ref
-                    on:click=move |_| close.run(())
-                >
-                    <Icon kind=IconKind::Close />
-                </button>
-                <h2 id="help-sheet-title" class="dialog__title">{tr(|t| t.help_title)}</h2>
-                <p id="help-sheet-body" class="dialog__body">{tr(|t| t.help_sheet_body)}</p>
-                <div class="dialog__actions">
-                    <HotlineButton />
-                    {family}
-                    <A href="/me/callback" attr:class="button button--secondary button--block button--wrap">
-                        <Icon kind=IconKind::Clock />
-                        <span>{tr(|t| t.help_callback)}</span>
-                    </A>
-                </div>
+        <Dialog labelled_by="help-sheet-title" described_by="help-sheet-body" class="help-sheet"
+            on_close=close close_on_backdrop=true close_ref>
+            <h2 id="help-sheet-title" class="dialog__title">{tr(|t| t.help_title)}</h2>
+            <p id="help-sheet-body" class="dialog__body">{tr(|t| t.help_sheet_body)}</p>
+            <div class="dialog__actions">
+                <HotlineButton />
+                {family}
+                <A href="/me/callback" attr:class="button button--secondary button--block button--wrap">
+                    <Icon kind=IconKind::Clock />
+                    <span>{tr(|t| t.help_callback)}</span>
+                </A>
             </div>
-        </div>
+        </Dialog>
     }
 }

@@ -1,6 +1,7 @@
 //! Widgets shared by every capability.
 
 pub mod choice_group;
+pub mod dialog;
 pub mod elder_prompt;
 pub mod error_view;
 pub mod icons;
