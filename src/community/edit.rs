@@ -12,6 +12,7 @@ use super::api;
 use super::texts::{tr, use_texts};
 use super::words::refusal_text;
 use crate::api::ApiError;
+use crate::elder::use_confirm_send;
 use crate::widgets::icons::{Icon, IconKind};
 use crate::widgets::length::check_length;
 use crate::widgets::length_field::LengthField;
@@ -56,6 +57,7 @@ pub fn OwnPostActions(
             .flatten()
     };
     let body_problem = move || body.with(|s| check_length(s, body_min, body_max).err());
+    let confirm = use_confirm_send();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -65,24 +67,26 @@ pub fn OwnPostActions(
         {
             return;
         }
-        mode.set(Mode::Busy);
-        error.set(None);
-        let (new_title, new_body) = (
-            title.get_untracked().trim().to_owned(),
-            body.get_untracked().trim().to_owned(),
-        );
-        spawn_local(async move {
-            let result = match post.kind {
-                PostKind::Thread => api::edit_thread(post.id, new_title, new_body).await,
-                PostKind::Reply => api::edit_reply(post.id, new_body).await,
-            };
-            match result {
-                Ok(()) => on_saved.run(()),
-                Err(e) => {
-                    error.try_set(Some(e));
-                    mode.try_set(Mode::Editing);
+        confirm.ask(tr(|t| t.confirm_edit), move || {
+            mode.set(Mode::Busy);
+            error.set(None);
+            let (new_title, new_body) = (
+                title.get_untracked().trim().to_owned(),
+                body.get_untracked().trim().to_owned(),
+            );
+            spawn_local(async move {
+                let result = match post.kind {
+                    PostKind::Thread => api::edit_thread(post.id, new_title, new_body).await,
+                    PostKind::Reply => api::edit_reply(post.id, new_body).await,
+                };
+                match result {
+                    Ok(()) => on_saved.run(()),
+                    Err(e) => {
+                        error.try_set(Some(e));
+                        mode.try_set(Mode::Editing);
+                    }
                 }
-            }
+            });
         });
     };
     let delete = move |_| {

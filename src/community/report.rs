@@ -9,6 +9,7 @@ use super::api;
 use super::texts::{tr, use_texts, Texts};
 use super::words::refusal_text;
 use crate::api::ApiError;
+use crate::elder::use_confirm_send;
 use crate::widgets::icons::{Icon, IconKind};
 
 pub fn reason_label(reason: ReportReason, t: &Texts) -> &'static str {
@@ -39,6 +40,7 @@ pub fn ReportButton(post: PostRef) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let tried = RwSignal::new(false);
     let form_id = format!("report-{}-{}", post.kind.as_str(), post.id);
+    let confirm = use_confirm_send();
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -48,24 +50,26 @@ pub fn ReportButton(post: PostRef) -> impl IntoView {
         if step.get_untracked() == Step::Sending {
             return;
         }
-        step.set(Step::Sending);
-        error.set(None);
-        let detail = detail.get_untracked().trim().to_owned();
-        spawn_local(async move {
-            let request = ReportRequest {
-                post,
-                reason,
-                detail: (!detail.is_empty()).then_some(detail),
-            };
-            match api::report(request).await {
-                Ok(_) => {
-                    step.try_set(Step::Sent);
+        confirm.ask(tr(|t| t.confirm_report), move || {
+            step.set(Step::Sending);
+            error.set(None);
+            let detail = detail.get_untracked().trim().to_owned();
+            spawn_local(async move {
+                let request = ReportRequest {
+                    post,
+                    reason,
+                    detail: (!detail.is_empty()).then_some(detail),
+                };
+                match api::report(request).await {
+                    Ok(_) => {
+                        step.try_set(Step::Sent);
+                    }
+                    Err(e) => {
+                        error.try_set(Some(e));
+                        step.try_set(Step::Open);
+                    }
                 }
-                Err(e) => {
-                    error.try_set(Some(e));
-                    step.try_set(Step::Open);
-                }
-            }
+            });
         });
     };
     view! {

@@ -42,6 +42,7 @@ for (const mode of MODES) {
       await thread.getByLabel('正文').fill('宽带快到期了，在应用里能直接续费吗？**急**');
       await auditScreen(page, `${mode.name}: editing a thread`, { soft: true });
       await thread.getByRole('button', { name: '保存修改' }).click();
+      await answerSendQuestion(page);
       await expect(thread.locator('.post-body strong')).toHaveText('急');
       await expect(thread.getByText('已编辑')).toBeVisible();
 
@@ -115,6 +116,7 @@ for (const mode of MODES) {
       await reply.getByLabel('补充说明（可不填）').fill('和问题无关的广告');
       await auditScreen(page, `${mode.name}: reporting a reply`, { soft: true });
       await reply.getByRole('button', { name: '提交举报' }).click();
+      await answerSendQuestion(page);
       await expect(reply.getByText('已收到你的举报')).toBeVisible();
 
       const staff = await staffPage(browser, baseURL!, mode.elder);

@@ -69,7 +69,10 @@ test('/api/me stalling past the client timeout shows the timeout message', async
   await page.clock.install();
   await presetPrefs(context);
   await signIn(page, USERS.zhang.phone);
-  await setFault(baseURL!, { path: '/api/me', mode: 'stall', stall_ms: 60_000 });
+  // 15 s of real time: far past the client's limit on the page's moved clock, and short
+  // enough that a stalled request still in flight (a prefetch nobody aborts) has answered
+  // before the retry below waits on it (it once made the retry time out in a full run).
+  await setFault(baseURL!, { path: '/api/me', mode: 'stall', stall_ms: 15_000 });
   const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/me');
   await page.goto('/me');
   await waitForApp(page);
